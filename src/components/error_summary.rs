@@ -1,0 +1,41 @@
+use leptos::html::Div;
+use leptos::prelude::*;
+
+/// "There is a problem": one link per error, to the field it concerns. The page
+/// focuses it (through `node_ref`) after a failed submit.
+#[component]
+pub fn ErrorSummary(
+    /// (input id, message) pairs; the summary is hidden while this is empty.
+    #[prop(into)]
+    errors: Signal<Vec<(&'static str, String)>>,
+    node_ref: NodeRef<Div>,
+) -> impl IntoView {
+    view! {
+        <div
+            class="error-summary"
+            tabindex="-1"
+            aria-labelledby="error-summary-title"
+            node_ref=node_ref
+            hidden=move || errors.with(Vec::is_empty)
+        >
+            <div role="alert">
+                <h2 id="error-summary-title">"There is a problem"</h2>
+                <ul>
+                    {move || {
+                        errors
+                            .get()
+                            .into_iter()
+                            .map(|(id, message)| {
+                                view! {
+                                    <li>
+                                        <a href=format!("#{id}")>{message}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </div>
+        </div>
+    }
+}

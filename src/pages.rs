@@ -1,0 +1,5 @@
+//! One module per page of the wizard.
+
+pub mod account_info;
+pub mod customers;
+pub mod not_found;

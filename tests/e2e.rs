@@ -1,0 +1,301 @@
+//! End to end: the real server, serving the release build of the SPA from
+//! `dist/`, driven in Debian's Chromium through chromedriver (WebDriver).
+//!
+//! `make test` builds both first; run alone, build them with `make dist` and
+//! `cargo build -p customer-api` (or point `CUSTOMER_API_BIN` at a binary).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{BufRead, BufReader};
+use std::net::{TcpListener, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+const WAIT: Duration = Duration::from_secs(20);
+
+type Outcome = Result<(), String>;
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target"))
+}
+
+fn server_binary() -> PathBuf {
+    std::env::var_os("CUSTOMER_API_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target_dir().join("debug").join("customer-api"))
+}
+
+/// The server and chromedriver, killed when the test ends however it ends.
+struct Harness {
+    base_url: String,
+    driver_url: String,
+    processes: Vec<Child>,
+    _data: tempfile::TempDir,
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        for process in &mut self.processes {
+            let _ = process.kill();
+            let _ = process.wait();
+        }
+    }
+}
+
+impl Harness {
+    fn start() -> Self {
+        let dist = workspace().join("dist");
+        assert!(
+            dist.join("index.html").is_file(),
+            "{} has no index.html: build the SPA first (`make dist`)",
+            dist.display()
+        );
+        let binary = server_binary();
+        assert!(
+            binary.is_file(),
+            "{} is missing: run `cargo build -p customer-api` or set CUSTOMER_API_BIN",
+            binary.display()
+        );
+        let data = tempfile::tempdir().expect("temporary data directory");
+        let database_url = format!("sqlite://{}", data.path().join("e2e.db").display());
+        let mut harness = Harness {
+            base_url: String::new(),
+            driver_url: String::new(),
+            processes: Vec::new(),
+            _data: data,
+        };
+
+        let mut server = Command::new(&binary)
+            .args([
+                "serve",
+                "--bind",
+                "127.0.0.1:0",
+                "--database-url",
+                &database_url,
+            ])
+            .arg("--spa-dir")
+            .arg(&dist)
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|error| panic!("cannot start {}: {error}", binary.display()));
+        let stdout = server.stdout.take().expect("server stdout");
+        harness.processes.push(server);
+        let first_line = first_line_of(stdout);
+        harness.base_url = first_line
+            .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line from the server: {first_line:?}"))
+            .to_owned();
+
+        let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_owned());
+        let port = free_port();
+        let chromedriver = Command::new(&driver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|error| {
+                panic!("cannot start {driver} (run `make bootstrap`): {error}")
+            });
+        harness.processes.push(chromedriver);
+        wait_for_port(port);
+        harness.driver_url = format!("http://127.0.0.1:{port}");
+        harness
+    }
+
+    async fn browser(&self) -> Client {
+        let profile = self._data.path().join("chromium-profile");
+        let capabilities = json!({
+            "goog:chromeOptions": {
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        });
+        let serde_json::Value::Object(capabilities) = capabilities else {
+            unreachable!("a JSON object literal")
+        };
+        ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&self.driver_url)
+            .await
+            .unwrap_or_else(|error| panic!("cannot start a Chromium session: {error}"))
+    }
+}
+
+/// Reads the first line a child prints, then keeps draining its output so the
+/// child never writes into a closed pipe.
+fn first_line_of(stdout: std::process::ChildStdout) -> String {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = BufReader::new(stdout).lines();
+        let first = lines.next().and_then(Result::ok).unwrap_or_default();
+        let _ = sender.send(first);
+        lines.for_each(drop);
+    });
+    receiver
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the server printed its address within 30 s")
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .expect("a free loopback port")
+        .port()
+}
+
+fn wait_for_port(port: u16) {
+    let deadline = Instant::now() + WAIT;
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "chromedriver did not listen on {port}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn check(condition: bool, what: impl FnOnce() -> String) -> Outcome {
+    if condition { Ok(()) } else { Err(what()) }
+}
+
+async fn screenshot(client: &Client, name: &str) -> Outcome {
+    let dir = target_dir().join("e2e-screenshots");
+    let png = client
+        .screenshot()
+        .await
+        .map_err(|e| format!("screenshot {name}: {e}"))?;
+    std::fs::create_dir_all(&dir).map_err(|e| format!("create {}: {e}", dir.display()))?;
+    let path = dir.join(format!("{name}.png"));
+    std::fs::write(&path, png).map_err(|e| format!("write {}: {e}", path.display()))
+}
+
+async fn wait_for(
+    client: &Client,
+    locator: Locator<'_>,
+) -> Result<fantoccini::elements::Element, String> {
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(locator)
+        .await
+        .map_err(|error| format!("waiting for {locator:?}: {error}"))
+}
+
+async fn text_of(client: &Client, css: &str) -> Result<String, String> {
+    wait_for(client, Locator::Css(css))
+        .await?
+        .text()
+        .await
+        .map_err(|error| format!("text of {css}: {error}"))
+}
+
+/// Customers (empty list from the API) → Add customer → Account info, where the
+/// company name is validated by the shared model crate.
+async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
+    let fail = |what: &str| {
+        let what = what.to_owned();
+        move |error: fantoccini::error::CmdError| format!("{what}: {error}")
+    };
+    client
+        .goto(&format!("{base_url}/customers"))
+        .await
+        .map_err(fail("open customers"))?;
+    let empty = text_of(client, "#no-customers").await?;
+    check(empty.contains("no customers yet"), || {
+        format!("empty-list notice: {empty:?}")
+    })?;
+    screenshot(client, "customers").await?;
+
+    client
+        .find(Locator::LinkText("Add customer"))
+        .await
+        .map_err(fail("find Add customer"))?
+        .click()
+        .await
+        .map_err(fail("click Add customer"))?;
+    wait_for(client, Locator::XPath("//h1[text()='Account info']")).await?;
+    let url = client.current_url().await.map_err(fail("current url"))?;
+    check(url.path() == "/customers/new/account", || {
+        format!("URL after Add customer: {url}")
+    })?;
+
+    client
+        .find(Locator::Css("button[type=submit]"))
+        .await
+        .map_err(fail("find Next"))?
+        .click()
+        .await
+        .map_err(fail("click Next"))?;
+    let summary_link = text_of(client, ".error-summary a[href='#company-name']").await?;
+    check(summary_link == "Enter the company name", || {
+        format!("summary link: {summary_link:?}")
+    })?;
+    let input = client
+        .find(Locator::Id("company-name"))
+        .await
+        .map_err(fail("find company name"))?;
+    let invalid = input
+        .attr("aria-invalid")
+        .await
+        .map_err(fail("aria-invalid"))?;
+    check(invalid.as_deref() == Some("true"), || {
+        format!("aria-invalid: {invalid:?}")
+    })?;
+    let title = client.title().await.map_err(fail("title"))?;
+    check(title.starts_with("Error: Account info"), || {
+        format!("title: {title:?}")
+    })?;
+    screenshot(client, "account-info-errors").await?;
+
+    input
+        .send_keys("Contoso Ltd")
+        .await
+        .map_err(fail("type company name"))?;
+    let deadline = Instant::now() + WAIT;
+    while !client
+        .find_all(Locator::Css(".error-message"))
+        .await
+        .map_err(fail("find error messages"))?
+        .is_empty()
+    {
+        check(Instant::now() < deadline, || {
+            "the error stayed after a valid name".to_owned()
+        })?;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    screenshot(client, "account-info").await?;
+
+    // A deep link, loaded fresh, is served the SPA (server-side fallback).
+    client
+        .goto(&format!("{base_url}/customers/new/account"))
+        .await
+        .map_err(fail("open account info directly"))?;
+    wait_for(client, Locator::XPath("//h1[text()='Account info']")).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn customers_page_leads_to_a_validated_account_info_step() {
+    let harness = Harness::start();
+    let client = harness.browser().await;
+    let outcome = customers_to_account_info(&client, &harness.base_url).await;
+    // Close the session on every path, or headless Chromium outlives the test.
+    let closed = client.close().await;
+    outcome.unwrap_or_else(|failure| panic!("{failure}"));
+    closed.expect("close the browser session");
+}
