@@ -16,7 +16,9 @@ WASM := --target wasm32-unknown-unknown
 SPA_SOURCES := index.html Trunk.toml Cargo.toml Cargo.lock crates/model/Cargo.toml \
 	$(shell find src style public crates/model/src -type f)
 
-.PHONY: run test bootstrap bootstrap-build dist lint test-native test-browser
+COUNTRY_RULES_VENV := target/country-rules-venv
+
+.PHONY: run test bootstrap bootstrap-build dist lint test-native test-browser country-rules check-country-rules
 
 ## run: build the SPA (release) and serve it with the API on $(ADDRESS)
 run: bootstrap-build dist
@@ -26,6 +28,7 @@ run: bootstrap-build dist
 ## test: every suite — formatting, clippy, native, end-to-end, browser
 test: bootstrap
 	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory check-country-rules
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory test-browser
@@ -42,10 +45,26 @@ dist: dist/index.html
 dist/index.html: $(SPA_SOURCES)
 	trunk build --release
 
+# The per-country rules the API serves, generated from pinned registry
+# packages (libaddressinput data, libphonenumber, CLDR).
+$(COUNTRY_RULES_VENV)/installed: scripts/country-rules/requirements.txt
+	python3 -m venv $(COUNTRY_RULES_VENV)
+	$(COUNTRY_RULES_VENV)/bin/pip install --quiet --disable-pip-version-check -r $<
+	touch $@
+
+## country-rules: regenerate crates/server/data/country-rules.json
+country-rules: $(COUNTRY_RULES_VENV)/installed
+	$(COUNTRY_RULES_VENV)/bin/python scripts/country-rules/generate.py
+
+# Re-running the generator must reproduce the committed file byte for byte.
+check-country-rules: $(COUNTRY_RULES_VENV)/installed
+	$(COUNTRY_RULES_VENV)/bin/python scripts/country-rules/generate.py --check
+
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p customer-wizard --all-targets $(WASM) -- -D warnings
+	cargo check --quiet --manifest-path crates/model/fuzz/Cargo.toml
 
 # Model and server unit and integration tests, and the end-to-end test
 # (real server + dist/ + Chromium over WebDriver).

@@ -44,7 +44,14 @@ export DEBIAN_FRONTEND=noninteractive
 unset RUSTUP_TOOLCHAIN RUSTFLAGS CARGO_BUILD_TARGET CARGO_TARGET_DIR
 
 START=$(date +%s)
-log() { printf '==> %s\n' "$*" >&2; }
+STEP_START=$START
+# Each step's heading also reports how long the previous step took.
+log() {
+  local now; now=$(date +%s)
+  if [ "$now" -gt "$STEP_START" ]; then printf '    (%ss)\n' "$((now - STEP_START))" >&2; fi
+  STEP_START=$now
+  printf '==> %s\n' "$*" >&2
+}
 info() { printf '    %s\n' "$*" >&2; }
 warn() { printf 'WARNING: %s\n' "$*" >&2; }
 die() { printf '\nbootstrap: could not install %s\n' "$*" >&2; exit 1; }
@@ -223,9 +230,11 @@ if "$binaryen" --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"
 else
   command -v npm >/dev/null || apt_install nodejs npm
   as_root mkdir -p "$TOOLS_PREFIX"
-  as_root timeout "$NET_TIMEOUT" npm install --silent --no-audit --no-fund \
-    --prefix "$TOOLS_PREFIX/binaryen-$BINARYEN_VERSION" "binaryen@$BINARYEN_VERSION" >/dev/null \
-    || die "wasm-opt (npm install binaryen@$BINARYEN_VERSION failed)"
+  npm_log=$(mktemp)
+  as_root timeout "$NET_TIMEOUT" npm install --no-audit --no-fund \
+    --prefix "$TOOLS_PREFIX/binaryen-$BINARYEN_VERSION" "binaryen@$BINARYEN_VERSION" >"$npm_log" 2>&1 \
+    || { tail -n 15 "$npm_log" >&2; die "wasm-opt (npm install binaryen@$BINARYEN_VERSION failed)"; }
+  rm -f "$npm_log"
 fi
 ln -sfn "$binaryen" "$CARGO_HOME/bin/wasm-opt"
 "$CARGO_HOME/bin/wasm-opt" --version >/dev/null 2>&1 || die "wasm-opt ($binaryen does not run: is node installed?)"

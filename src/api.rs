@@ -1,6 +1,6 @@
 //! Every call to the customer API goes through here.
 
-use customer_model::wire::{ApiFault, Collection, Customer};
+use customer_model::wire::{self, ApiFault, Collection, Customer};
 use gloo_net::http::Request;
 use serde::de::DeserializeOwned;
 
@@ -27,14 +27,16 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
+    let status = response.status();
+    let body = response
+        .text()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
     if !response.ok() {
         return Err(ApiError::Fault {
-            status: response.status(),
-            fault: response.json::<ApiFault>().await.ok(),
+            status,
+            fault: wire::from_json::<ApiFault>(&body).ok(),
         });
     }
-    response
-        .json::<T>()
-        .await
-        .map_err(|error| ApiError::UnexpectedBody(error.to_string()))
+    wire::from_json(&body).map_err(|error| ApiError::UnexpectedBody(error.to_string()))
 }

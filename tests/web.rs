@@ -128,3 +128,46 @@ async fn submitting_an_empty_account_info_form_shows_a_focused_error_summary() {
     let input: HtmlInputElement = find(&host, "#company-name").expect("input");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
 }
+
+/// The model's rules run on the browser's RegExp and String.normalize in wasm:
+/// they must judge exactly as the native build does (the model's own tests).
+#[wasm_bindgen_test]
+fn model_text_services_agree_with_the_native_build_in_the_browser() {
+    use customer_model::text;
+    use customer_model::validation::{Code, Severity, company_name, postal_code};
+    use customer_model::wire::CountryValidationRules;
+
+    assert_eq!(text::matches(r"^\d{4}$", "1051"), Ok(true));
+    assert_eq!(
+        text::matches(r"^\d{4}$", "١٢٣٤"),
+        Ok(false),
+        "\\d is ASCII on both sides"
+    );
+    assert_eq!(text::matches(r"^(\d{4}", "1051"), Err(text::InvalidPattern));
+    assert_eq!(text::nfc("a\u{301}"), "á");
+    assert_eq!(text::fold("İSTANBUL Deneme"), "istanbul deneme");
+    assert_eq!(text::fold("Árvíztűrő"), "arvizturo");
+
+    let warned = |name: &str| {
+        company_name(name)
+            .iter()
+            .any(|issue| issue.code == Code::TestName && issue.severity == Severity::Warning)
+    };
+    assert!(warned("İstanbul Deneme Ltd. Şti."));
+    assert!(warned("TESZT ZRT."));
+    assert!(!warned("Protestan Vakfı"));
+    let decomposed_255 = format!("{}a\u{301}", "a\u{301}b".repeat(127));
+    assert_eq!(
+        company_name(&decomposed_255),
+        vec![],
+        "255 characters once composed"
+    );
+
+    let hungary = CountryValidationRules {
+        is_postal_code_required: true,
+        postal_code_regex: Some(r"^(?:\d{4})$".into()),
+        ..Default::default()
+    };
+    assert_eq!(postal_code("1051", &hungary), vec![]);
+    assert_eq!(postal_code("10510", &hungary)[0].code, Code::InvalidFormat);
+}

@@ -1,8 +1,11 @@
-//! Wire types of the Partner Center REST dialect and the validation rules of the
-//! add-customer wizard, shared by the browser app and the reference server.
+//! Wire types of the Partner Center REST dialect, the wizard's draft, and the
+//! validation rules of the add-customer wizard — shared by the browser app and
+//! the reference server.
 //!
-//! Nothing here depends on a UI or server framework, and no rule produces English
-//! text: rules return [`validation::Issue`]s whose codes both sides translate.
+//! Nothing here depends on a UI or server framework, and no rule produces
+//! text: rules return [`validation::Issue`]s whose codes each side translates.
 
+pub mod draft;
+pub mod text;
 pub mod validation;
 pub mod wire;

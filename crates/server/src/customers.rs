@@ -2,8 +2,12 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use customer_model::wire::{Attributes, Collection, CompanyProfile, Customer};
+use customer_model::wire::{
+    Attributes, Collection, CompanyProfile, Customer, RelationshipToPartner,
+};
 use serde::Deserialize;
+use serde::de::IntoDeserializer;
+use serde::de::value::Error as ValueError;
 
 use crate::AppState;
 use crate::error::{ApiError, ApiResult};
@@ -74,17 +78,23 @@ struct CustomerRow {
 
 impl From<CustomerRow> for Customer {
     fn from(row: CustomerRow) -> Self {
+        let relationship =
+            IntoDeserializer::<ValueError>::into_deserializer(row.relationship_to_partner.as_str());
         Customer {
-            id: row.id.clone(),
+            id: Some(row.id.clone()),
             company_profile: CompanyProfile {
                 tenant_id: Some(row.id),
                 domain: row.domain,
                 company_name: row.company_name,
-                organization_registration_number: None,
                 attributes: Attributes::of("CustomerCompanyProfile"),
+                ..Default::default()
             },
-            relationship_to_partner: Some(row.relationship_to_partner),
+            relationship_to_partner: Some(
+                RelationshipToPartner::deserialize(relationship)
+                    .unwrap_or(RelationshipToPartner::Unknown),
+            ),
             attributes: Attributes::of("Customer"),
+            ..Default::default()
         }
     }
 }

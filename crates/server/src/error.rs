@@ -41,9 +41,9 @@ impl IntoResponse for ApiError {
         };
         let fault = ApiFault {
             code: FaultCode::Number(code),
-            description,
-            data: Vec::new(),
+            description: Some(description),
             source: Some("customer-api".to_owned()),
+            ..Default::default()
         };
         (status, Json(fault)).into_response()
     }

@@ -2,6 +2,7 @@
 //! Partner Center REST dialect under `/v1`, plus (optionally) the built SPA on the
 //! same origin.
 
+mod country_rules;
 mod customers;
 pub mod db;
 mod error;
@@ -35,6 +36,7 @@ const ECHOED_HEADERS: [HeaderName; 2] = [
 pub fn app(state: AppState, spa_dir: Option<&Path>) -> Router {
     let api = Router::new()
         .route("/customers", get(customers::list))
+        .route("/countryvalidationrules/{iso2}", get(country_rules::get))
         .fallback(async || ApiError::NotFound);
     let router = Router::new()
         .route("/healthz", get(async || "ok"))

@@ -184,3 +184,21 @@ fn encode(text: &str) -> String {
         })
         .collect()
 }
+
+#[tokio::test]
+async fn country_rules_are_served_per_country_and_unknown_countries_are_404() {
+    let router = app(state().await, None);
+    let (status, _, body) = get(router.clone(), "/v1/countryvalidationrules/hu").await;
+    assert_eq!(status, StatusCode::OK);
+    let rules = json(&body);
+    assert_eq!(rules["iso2Code"], "HU");
+    assert_eq!(rules["postalCodeRegex"], r"^(?:\d{4})$");
+    assert_eq!(
+        rules["customerOrganizationRegistrationNumberRequired"],
+        true
+    );
+    assert_eq!(rules["attributes"]["objectType"], "CountryValidationRules");
+    let (status, _, body) = get(router, "/v1/countryvalidationrules/XX").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(json(&body)["code"], 404);
+}

@@ -1,0 +1,174 @@
+//! Text services the rules need, from the platform that runs them: in the
+//! browser its own `RegExp` and `String.prototype.normalize` (nothing added to
+//! the wasm bundle), natively the `regex` and `unicode-normalization` crates.
+
+/// A country pattern (postal code, phone, registration number) that is not a
+/// valid regular expression; the rule treats the value as unverifiable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidPattern;
+
+#[cfg(target_arch = "wasm32")]
+mod platform {
+    use js_sys::JsString;
+    use wasm_bindgen::prelude::*;
+
+    use super::InvalidPattern;
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// `RegExp`, bound so that a syntax error comes back as an `Err`.
+        #[wasm_bindgen(js_name = RegExp)]
+        type CheckedRegExp;
+
+        #[wasm_bindgen(constructor, catch, js_class = "RegExp")]
+        fn new(pattern: &str, flags: &str) -> Result<CheckedRegExp, JsValue>;
+
+        #[wasm_bindgen(method)]
+        fn test(this: &CheckedRegExp, text: &str) -> bool;
+    }
+
+    pub fn matches(pattern: &str, text: &str) -> Result<bool, InvalidPattern> {
+        let regexp = CheckedRegExp::new(pattern, "u").map_err(|_| InvalidPattern)?;
+        Ok(regexp.test(text))
+    }
+
+    pub fn normalize(text: &str, form: &str) -> String {
+        JsString::from(text).normalize(form).into()
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod platform {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
+    use regex::Regex;
+    use unicode_normalization::UnicodeNormalization;
+
+    use super::InvalidPattern;
+
+    thread_local! {
+        static COMPILED: RefCell<HashMap<String, Option<Regex>>> = RefCell::new(HashMap::new());
+    }
+
+    /// Country patterns are few and reused for every request: compile each once.
+    pub fn matches(pattern: &str, text: &str) -> Result<bool, InvalidPattern> {
+        COMPILED.with(|compiled| {
+            let mut compiled = compiled.borrow_mut();
+            let regex = compiled
+                .entry(pattern.to_owned())
+                .or_insert_with(|| Regex::new(&ascii_digits(pattern)).ok());
+            regex
+                .as_ref()
+                .map(|regex| regex.is_match(text))
+                .ok_or(InvalidPattern)
+        })
+    }
+
+    /// JavaScript's `\d` is ASCII only, `regex`'s is any Unicode digit: spell
+    /// it out so that a pattern accepts the same text on both sides.
+    fn ascii_digits(pattern: &str) -> String {
+        let mut out = String::with_capacity(pattern.len());
+        let mut in_class = false;
+        let mut chars = pattern.chars();
+        while let Some(ch) = chars.next() {
+            match ch {
+                '\\' => match chars.next() {
+                    Some('d') if in_class => out.push_str("0-9"),
+                    Some('d') => out.push_str("[0-9]"),
+                    Some('D') if !in_class => out.push_str("[^0-9]"),
+                    Some(escaped) => {
+                        out.push('\\');
+                        out.push(escaped);
+                    }
+                    None => out.push('\\'),
+                },
+                '[' => {
+                    in_class = true;
+                    out.push(ch);
+                }
+                ']' => {
+                    in_class = false;
+                    out.push(ch);
+                }
+                _ => out.push(ch),
+            }
+        }
+        out
+    }
+
+    pub fn normalize(text: &str, form: &str) -> String {
+        match form {
+            "NFD" => text.nfd().collect(),
+            _ => text.nfc().collect(),
+        }
+    }
+}
+
+/// Whether `text` matches the regular expression `pattern` (JavaScript/`regex`
+/// common syntax; anchors are the pattern's own).
+pub fn matches(pattern: &str, text: &str) -> Result<bool, InvalidPattern> {
+    platform::matches(pattern, text)
+}
+
+/// NFC: the form the rules compare and count in.
+pub fn nfc(text: &str) -> String {
+    platform::normalize(text, "NFC")
+}
+
+/// Text reduced for comparing words whatever their case and accents:
+/// decomposed, marks dropped, lower-cased — with Turkish dotted and dotless i
+/// both becoming `i`, so "İstanbul", "ISTANBUL" and "istanbul" compare equal.
+pub fn fold(text: &str) -> String {
+    platform::normalize(text, "NFD")
+        .chars()
+        .filter(|ch| !is_combining_mark(*ch))
+        .flat_map(|ch| match ch {
+            'ı' | 'İ' => 'i'.to_lowercase(),
+            other => other.to_lowercase(),
+        })
+        .collect()
+}
+
+fn is_combining_mark(ch: char) -> bool {
+    matches!(ch, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_turkish_i() {
+        assert_eq!(fold("İSTANBUL Deneme"), "istanbul deneme");
+        assert_eq!(fold("ıspanak"), "ispanak");
+        assert_eq!(fold("Árvíztűrő TÜKÖRFÚRÓGÉP"), "arvizturo tukorfurogep");
+        assert_eq!(fold("Şirket A.Ş."), "sirket a.s.");
+        assert_eq!(fold("Te\u{301}szt"), "teszt");
+    }
+
+    #[test]
+    fn nfc_composes() {
+        assert_eq!(nfc("a\u{301}"), "á");
+        assert_eq!(nfc("a\u{301}").chars().count(), 1);
+    }
+
+    #[test]
+    fn patterns_match_and_bad_patterns_are_reported() {
+        assert_eq!(matches(r"^\d{4}$", "1051"), Ok(true));
+        assert_eq!(matches(r"^\d{4}$", "10510"), Ok(false));
+        assert_eq!(matches(r"^(\d{4}", "1051"), Err(InvalidPattern));
+    }
+
+    #[test]
+    fn digits_are_ascii_digits_as_in_javascript() {
+        assert_eq!(
+            matches(r"^\d{4}$", "١٢٣٤"),
+            Ok(false),
+            "Arabic-Indic digits"
+        );
+        assert_eq!(matches(r"^[\d ]{5}$", "12 34"), Ok(true));
+        assert_eq!(matches(r"^\D+$", "abc"), Ok(true));
+        assert_eq!(matches(r"^a\.b$", "a.b"), Ok(true));
+    }
+}
