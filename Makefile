@@ -20,10 +20,10 @@ COUNTRY_RULES_VENV := target/country-rules-venv
 
 .PHONY: run test bootstrap bootstrap-build dist lint test-native test-browser country-rules check-country-rules
 
-## run: build the SPA (release) and serve it with the API on $(ADDRESS)
+## run: build the SPA (release) and serve it with the demo API on $(ADDRESS)
 run: bootstrap-build dist
 	cargo run --release -p customer-api -- serve \
-		--bind $(ADDRESS) --database-url $(DATABASE_URL) --spa-dir dist
+		--bind $(ADDRESS) --database-url $(DATABASE_URL) --spa-dir dist --demo
 
 ## test: every suite — formatting, clippy, native, end-to-end, browser
 test: bootstrap
@@ -67,9 +67,11 @@ lint:
 	cargo check --quiet --manifest-path crates/model/fuzz/Cargo.toml
 
 # Model and server unit and integration tests, and the end-to-end test
-# (real server + dist/ + Chromium over WebDriver).
+# (real server + dist/ + Chromium over WebDriver); then the server's
+# integration tests again on PostgreSQL (installed and started if missing).
 test-native:
 	cargo test --workspace
+	TEST_POSTGRES_URL=$$(scripts/postgres.sh) cargo test -p customer-api --test api
 
 # Component tests in headless Chromium. No `-q`: cargo would pass it on to
 # wasm-bindgen-test-runner, which rejects it.

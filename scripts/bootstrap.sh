@@ -19,7 +19,7 @@
 #   WASM_TOOLCHAIN_ROUTE  auto | rustup | debian         [auto]
 #   TOOLS_PREFIX          where toolchains and npm tools go [/opt/wasm-toolchain]
 #   TRUNK_VERSION         [0.22.1]      BINARYEN_VERSION  [132.0.0]
-#   RUSTUP_TIMEOUT        seconds for `rustup target add` [60]
+#   RUSTUP_TIMEOUT        seconds for `rustup target add` [30]
 #   INSTALL_BROWSER       0 skips chromium (enough for `make run`) [1]
 set -Eeuo pipefail
 
@@ -30,7 +30,7 @@ TOOLS_PREFIX=${TOOLS_PREFIX:-/opt/wasm-toolchain}
 TRUNK_VERSION=${TRUNK_VERSION:-0.22.1}
 TRUNK_FALLBACK_VERSION=0.21.14 # builds with older toolchains (rust >= 1.81)
 BINARYEN_VERSION=${BINARYEN_VERSION:-132.0.0}
-RUSTUP_TIMEOUT=${RUSTUP_TIMEOUT:-60}
+RUSTUP_TIMEOUT=${RUSTUP_TIMEOUT:-30}
 INSTALL_BROWSER=${INSTALL_BROWSER:-1}
 NET_TIMEOUT=${NET_TIMEOUT:-900}
 BUILD_TIMEOUT=${BUILD_TIMEOUT:-3600}

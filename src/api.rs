@@ -1,8 +1,12 @@
-//! Every call to the customer API goes through here.
+//! Every call to the customer API goes through here: the bearer token, the
+//! JSON bodies (read case-insensitively by the shared model) and tolerant
+//! fault parsing.
 
-use customer_model::wire::{self, ApiFault, Collection, Customer};
-use gloo_net::http::Request;
+use customer_model::wire::{self, AccessToken, ApiFault, Collection, Customer, DemoInfo, SignIn};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
+
+use crate::session;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -17,16 +21,22 @@ pub enum ApiError {
     UnexpectedBody(String),
 }
 
-pub async fn list_customers() -> Result<Collection<Customer>, ApiError> {
-    get_json("/v1/customers").await
+impl ApiError {
+    /// The sign-in is missing or no longer valid.
+    pub fn is_unauthorized(&self) -> bool {
+        matches!(self, ApiError::Fault { status: 401, .. })
+    }
 }
 
-async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = Request::get(path)
-        .header("Accept", "application/json")
-        .send()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
+fn with_token(request: RequestBuilder) -> RequestBuilder {
+    let request = request.header("Accept", "application/json");
+    match session::stored_token() {
+        Some(token) => request.header("Authorization", &format!("Bearer {token}")),
+        None => request,
+    }
+}
+
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     let status = response.status();
     let body = response
         .text()
@@ -39,4 +49,41 @@ async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
         });
     }
     wire::from_json(&body).map_err(|error| ApiError::UnexpectedBody(error.to_string()))
+}
+
+async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let response = with_token(Request::get(path))
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    read(response).await
+}
+
+pub async fn list_customers() -> Result<Collection<Customer>, ApiError> {
+    get_json("/v1/customers").await
+}
+
+/// The demo accounts, when the server runs in demo mode (404 otherwise).
+pub async fn demo_info() -> Result<DemoInfo, ApiError> {
+    get_json("/v1/demo").await
+}
+
+pub async fn sign_in(user_name: String, password: String) -> Result<AccessToken, ApiError> {
+    let request = Request::post("/v1/auth/token")
+        .header("Accept", "application/json")
+        .json(&SignIn {
+            user_name,
+            password,
+        })
+        .map_err(|error| ApiError::UnexpectedBody(error.to_string()))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    read(response).await
+}
+
+/// Ends the session on the server; the caller forgets the token either way.
+pub async fn sign_out() {
+    let _ = with_token(Request::delete("/v1/auth/token")).send().await;
 }

@@ -6,26 +6,39 @@ pub mod api;
 pub mod components;
 mod messages;
 pub mod pages;
+pub mod session;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
+use components::signed_in::SignedIn;
+use components::site_header::SiteHeader;
 use pages::account_info::AccountInfoPage;
 use pages::customers::CustomersPage;
 use pages::not_found::NotFound;
+use pages::sign_in::SignInPage;
+use session::Session;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    Session::provide();
     view! {
-        <header class="site-header">"Partner Center"</header>
         <Router>
+            <SiteHeader />
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />
-                <Route path=path!("/customers") view=CustomersPage />
-                <Route path=path!("/customers/new/account") view=AccountInfoPage />
+                <Route path=path!("/sign-in") view=SignInPage />
+                <Route
+                    path=path!("/customers")
+                    view=|| view! { <SignedIn><CustomersPage /></SignedIn> }
+                />
+                <Route
+                    path=path!("/customers/new/account")
+                    view=|| view! { <SignedIn><AccountInfoPage /></SignedIn> }
+                />
             </Routes>
         </Router>
     }

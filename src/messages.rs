@@ -1,6 +1,7 @@
 //! The English texts for rule codes and API errors.
 
 use customer_model::validation::{Code, Field, Issue};
+use customer_model::wire::Role;
 
 use crate::api::ApiError;
 
@@ -92,5 +93,16 @@ pub fn api_error_message(error: &ApiError) -> String {
         ApiError::UnexpectedBody(_) => {
             "The customer service sent an answer this app does not understand.".to_owned()
         }
+    }
+}
+
+pub fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::GlobalAdmin => "Global admin",
+        Role::UserManagementAdmin => "User management admin",
+        Role::AdminAgent => "Admin agent",
+        Role::SalesAgent => "Sales agent",
+        Role::BillingAdmin => "Billing admin",
+        Role::HelpdeskAgent => "Helpdesk agent",
     }
 }

@@ -3,3 +3,4 @@
 pub mod account_info;
 pub mod customers;
 pub mod not_found;
+pub mod sign_in;

@@ -83,6 +83,7 @@ impl Harness {
                 "127.0.0.1:0",
                 "--database-url",
                 &database_url,
+                "--demo",
             ])
             .arg("--spa-dir")
             .arg(&dist)
@@ -204,8 +205,9 @@ async fn text_of(client: &Client, css: &str) -> Result<String, String> {
         .map_err(|error| format!("text of {css}: {error}"))
 }
 
-/// Customers (empty list from the API) → Add customer → Account info, where the
-/// company name is validated by the shared model crate.
+/// Signed out, Customers sends to Sign in, which lists the demo accounts;
+/// signed in, Customers shows the API's customers → Add customer → Account
+/// info, where the company name is validated by the shared model crate.
 async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
     let fail = |what: &str| {
         let what = what.to_owned();
@@ -215,10 +217,30 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
         .goto(&format!("{base_url}/customers"))
         .await
         .map_err(fail("open customers"))?;
-    let empty = text_of(client, "#no-customers").await?;
-    check(empty.contains("no customers yet"), || {
-        format!("empty-list notice: {empty:?}")
+    wait_for(client, Locator::XPath("//h1[text()='Sign in']")).await?;
+    let url = client.current_url().await.map_err(fail("current url"))?;
+    check(url.path() == "/sign-in", || {
+        format!("URL when signed out: {url}")
     })?;
+    wait_for(client, Locator::Css("button[aria-label='Use adminagent']"))
+        .await?
+        .click()
+        .await
+        .map_err(fail("use the demo admin agent"))?;
+    screenshot(client, "sign-in").await?;
+    client
+        .find(Locator::Css("form button[type=submit]"))
+        .await
+        .map_err(fail("find Sign in"))?
+        .click()
+        .await
+        .map_err(fail("click Sign in"))?;
+    wait_for(client, Locator::XPath("//h1[text()='Customers']")).await?;
+    let table = text_of(client, ".customer-table").await?;
+    check(
+        table.contains("Wingtip Toys") && table.contains("wingtiptoys.onmicrosoft.com"),
+        || format!("customer list: {table:?}"),
+    )?;
     screenshot(client, "customers").await?;
 
     client
@@ -280,7 +302,8 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
     }
     screenshot(client, "account-info").await?;
 
-    // A deep link, loaded fresh, is served the SPA (server-side fallback).
+    // A deep link, loaded fresh, is served the SPA (server-side fallback), and
+    // the session survives the reload.
     client
         .goto(&format!("{base_url}/customers/new/account"))
         .await

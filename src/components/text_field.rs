@@ -1,6 +1,7 @@
 use customer_model::validation::{Issue, Severity};
 use leptos::prelude::*;
 
+use crate::components::field_error::FieldError;
 use crate::messages::issue_message;
 
 /// A labelled text input that shows its first error once the user has left
@@ -46,18 +47,7 @@ pub fn TextField(
         <div class="field" class=("field--error", move || error.with(Option::is_some))>
             <label for=id>{label}</label>
             {hint.map(|text| view! { <span class="hint" id=hint_id>{text}</span> })}
-            {move || {
-                error
-                    .get()
-                    .map(|text| {
-                        view! {
-                            <p class="error-message" id=error_id.clone()>
-                                <span class="visually-hidden">"Error: "</span>
-                                {text}
-                            </p>
-                        }
-                    })
-            }}
+            <FieldError id=error_id message=error />
             <input
                 type="text"
                 id=id

@@ -4,11 +4,21 @@ use leptos_meta::Title;
 
 use crate::api;
 use crate::messages::api_error_message;
+use crate::session::Session;
 
 /// The partner's customers, with the way into the wizard.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
+    let session = Session::get();
     let customers = LocalResource::new(api::list_customers);
+    // An expired sign-in ends the session; the page then asks to sign in again.
+    Effect::new(move || {
+        if let Some(Err(error)) = customers.get()
+            && error.is_unauthorized()
+        {
+            session.end();
+        }
+    });
     view! {
         <Title text="Customers – Partner Center" />
         <main>

@@ -5,12 +5,16 @@
 //! Unknown properties are ignored, so newer servers do not break older clients.
 
 mod case_insensitive;
+mod staff;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use case_insensitive::{from_json, from_value};
+pub use staff::{
+    AccessToken, DemoAccount, DemoInfo, Me, PartnerProfile, PartnerType, Role, SignIn,
+};
 
 /// `attributes` carried by every resource.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

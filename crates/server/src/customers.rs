@@ -1,16 +1,24 @@
 //! `/v1/customers`: the partner's customers.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use customer_model::text;
+use customer_model::validation::{self, Code, Context, Field, Issue};
 use customer_model::wire::{
-    Attributes, Collection, CompanyProfile, Customer, RelationshipToPartner,
+    Attributes, Collection, CompanyProfile, Customer, PartnerType, RelationshipToPartner,
+    UserCredentials,
 };
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use serde::de::value::Error as ValueError;
 
-use crate::AppState;
-use crate::error::{ApiError, ApiResult};
+use crate::auth::{Caller, random_text};
+use crate::error::{ApiError, ApiResult, is_unique_violation};
+use crate::extract::JsonWithBytes;
+use crate::idempotency::{self, Claim, Key};
+use crate::{AppState, audit, country_rules, db};
 
 const DEFAULT_PAGE_SIZE: u32 = 40;
 const MAX_PAGE_SIZE: u32 = 500;
@@ -53,6 +61,14 @@ fn parse_filter(raw: &str) -> ApiResult<(SearchColumn, String)> {
         }
     };
     Ok((column, filter.value))
+}
+
+/// How a company name is stored for search: NFC, folded, single-spaced.
+pub fn search_key(name: &str) -> String {
+    text::fold(&text::nfc(name))
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A LIKE pattern matching values that start with `prefix` literally.
@@ -101,6 +117,7 @@ impl From<CustomerRow> for Customer {
 
 pub async fn list(
     State(state): State<AppState>,
+    _caller: Caller,
     Query(query): Query<ListQuery>,
 ) -> ApiResult<Json<Collection<Customer>>> {
     let size = query
@@ -110,18 +127,23 @@ pub async fn list(
     let (column, pattern) = match query.filter.as_deref() {
         Some(raw) => {
             let (column, value) = parse_filter(raw)?;
-            (Some(column), starts_with_pattern(&value))
+            let key = match column {
+                SearchColumn::CompanyName => search_key(&value),
+                SearchColumn::Domain => value.trim().to_ascii_lowercase(),
+            };
+            (Some(column), starts_with_pattern(&key))
         }
         None => (None, "%".to_owned()),
     };
+    // Names are searched by their folded form, domains (ASCII) in lower case.
     let sql = match column {
         Some(SearchColumn::Domain) => {
             "SELECT id, domain, company_name, relationship_to_partner FROM customers \
-             WHERE domain LIKE ?1 ESCAPE '\\' ORDER BY lower(company_name), id LIMIT ?2"
+             WHERE domain LIKE $1 ESCAPE '\\' ORDER BY search_name, id LIMIT $2"
         }
         _ => {
             "SELECT id, domain, company_name, relationship_to_partner FROM customers \
-             WHERE company_name LIKE ?1 ESCAPE '\\' ORDER BY lower(company_name), id LIMIT ?2"
+             WHERE search_name LIKE $1 ESCAPE '\\' ORDER BY search_name, id LIMIT $2"
         }
     };
     let rows: Vec<CustomerRow> = sqlx::query_as(sql)
@@ -134,9 +156,329 @@ pub async fn list(
     )))
 }
 
+/// `GET /v1/customers/{id}`.
+pub async fn get(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path(id): Path<String>,
+) -> ApiResult<Json<serde_json::Value>> {
+    let resource: Option<(String,)> =
+        sqlx::query_as("SELECT resource FROM customers WHERE id = $1")
+            .bind(&id)
+            .fetch_optional(&state.db)
+            .await?;
+    let (resource,) = resource.ok_or(ApiError::NotFound)?;
+    serde_json::from_str(&resource)
+        .map(Json)
+        .map_err(|error| ApiError::Internal(format!("stored customer {id} unreadable: {error}")))
+}
+
+/// The country of a customer of ours; 404 for an unknown id.
+pub async fn country_of(db: &crate::Db, customer_id: &str) -> ApiResult<String> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT resource FROM customers WHERE id = $1")
+        .bind(customer_id)
+        .fetch_optional(db)
+        .await?;
+    let (resource,) = row.ok_or(ApiError::NotFound)?;
+    let customer: Customer = serde_json::from_str(&resource)
+        .map_err(|error| ApiError::Internal(format!("stored customer unreadable: {error}")))?;
+    Ok(customer
+        .billing_profile
+        .map(|billing| billing.default_address.country)
+        .unwrap_or_default())
+}
+
+/// A customer's stored resources (agreements, orders) as a collection, oldest
+/// first; 404 for an unknown customer.
+pub async fn resources_of(
+    db: &crate::Db,
+    customer_id: &str,
+    table: Owned,
+) -> ApiResult<Json<Collection<serde_json::Value>>> {
+    country_of(db, customer_id).await?;
+    let sql = match table {
+        Owned::Agreements => {
+            "SELECT resource FROM agreements WHERE customer_id = $1 ORDER BY created_at, id"
+        }
+        Owned::Orders => {
+            "SELECT resource FROM orders WHERE customer_id = $1 ORDER BY created_at, id"
+        }
+    };
+    let rows: Vec<(String,)> = sqlx::query_as(sql).bind(customer_id).fetch_all(db).await?;
+    let items = rows
+        .into_iter()
+        .map(|(resource,)| {
+            serde_json::from_str(&resource)
+                .map_err(|error| ApiError::Internal(format!("stored resource unreadable: {error}")))
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    Ok(Json(Collection::new(items)))
+}
+
+/// What a customer owns that is listed by [`resources_of`].
+pub enum Owned {
+    Agreements,
+    Orders,
+}
+
+/// Whether an initial domain exists: one of ours, or another partner's tenant.
+pub async fn domain_taken(db: &crate::Db, domain: &str) -> ApiResult<bool> {
+    let domain = domain.trim().to_ascii_lowercase();
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT 1 FROM customers WHERE lower(domain) = $1 \
+         UNION ALL SELECT 1 FROM taken_domains WHERE domain = $1",
+    )
+    .bind(&domain)
+    .fetch_optional(db)
+    .await?;
+    Ok(row.is_some())
+}
+
+/// `HEAD /v1/domains/{domain}`: 200 = taken, 404 = available (no body either way).
+pub async fn head_domain(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path(domain): Path<String>,
+) -> ApiResult<StatusCode> {
+    Ok(if domain_taken(&state.db, &domain).await? {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    })
+}
+
+/// A one-time admin password of the kind Partner Center issues: upper and
+/// lower case, digits and a symbol.
+fn admin_password() -> String {
+    loop {
+        let mut password = random_text(11);
+        let has = |test: fn(&char) -> bool| password.chars().any(|ch| test(&ch));
+        if has(char::is_ascii_uppercase)
+            && has(char::is_ascii_lowercase)
+            && has(char::is_ascii_digit)
+        {
+            let symbols = ['!', '#', '$', '%', '*', '+', '?'];
+            let pick = random_text(1).bytes().next().map_or(0, usize::from) % symbols.len();
+            password.insert(4, symbols[pick]);
+            return password;
+        }
+    }
+}
+
+/// Checks the reseller a customer is created for: ours, and active.
+async fn check_reseller(state: &AppState, reseller_id: &str) -> ApiResult<()> {
+    if state.settings.partner.partner_type != PartnerType::IndirectProvider {
+        return Err(ApiError::Rejected {
+            code: 800016,
+            description: "Only an indirect provider can create customers for an indirect reseller."
+                .to_owned(),
+        });
+    }
+    let found: Option<(String,)> = sqlx::query_as("SELECT state FROM resellers WHERE id = $1")
+        .bind(reseller_id)
+        .fetch_optional(&state.db)
+        .await?;
+    match found {
+        Some((reseller_state,)) if reseller_state.eq_ignore_ascii_case("active") => Ok(()),
+        Some(_) => Err(ApiError::Rejected {
+            code: 800016,
+            description: format!(
+                "The indirect reseller {reseller_id} has no active relationship with this partner."
+            ),
+        }),
+        None => Err(ApiError::Rejected {
+            code: 800016,
+            description: format!("{reseller_id} is not an indirect reseller of this partner."),
+        }),
+    }
+}
+
+/// The customer as created, from the validated request.
+pub fn created_customer(request: &Customer, id: &str) -> Customer {
+    let mut customer = request.clone();
+    customer.id = Some(id.to_owned());
+    customer.commerce_id = Some(id.to_owned());
+    customer.company_profile.tenant_id = Some(id.to_owned());
+    customer.company_profile.domain = request.company_profile.domain.trim().to_ascii_lowercase();
+    customer.company_profile.company_name =
+        validation::normalize(&request.company_profile.company_name);
+    customer.company_profile.attributes = Attributes::of("CustomerCompanyProfile");
+    if let Some(billing) = customer.billing_profile.as_mut() {
+        billing.id = Some(uuid::Uuid::new_v4().to_string());
+        billing.company_name = customer.company_profile.company_name.clone();
+        billing.culture = canonical_culture(&billing.culture);
+        billing.default_address.country =
+            billing.default_address.country.trim().to_ascii_uppercase();
+        billing.attributes = Attributes {
+            object_type: "CustomerBillingProfile".to_owned(),
+            etag: Some(db::now().to_string()),
+        };
+    }
+    customer.relationship_to_partner = Some(RelationshipToPartner::Reseller);
+    customer.allow_delegated_access = Some(true);
+    customer.enable_gdap_by_default = Some(request.enable_gdap_by_default.unwrap_or(true));
+    customer.user_credentials = None;
+    customer.attributes = Attributes::of("Customer");
+    customer
+}
+
+/// `en-us` → `en-US`, as Partner Center echoes cultures.
+fn canonical_culture(culture: &str) -> String {
+    match culture.trim().split_once('-') {
+        Some((language, region)) => format!(
+            "{}-{}",
+            language.to_ascii_lowercase(),
+            region.to_ascii_uppercase()
+        ),
+        None => culture.trim().to_ascii_lowercase(),
+    }
+}
+
+/// Inserts a created customer; fails on a taken domain (unique index).
+pub async fn store(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    customer: &Customer,
+    reseller: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    let resource =
+        serde_json::to_string(customer).map_err(|error| sqlx::Error::Encode(Box::new(error)))?;
+    let id = customer.id.clone().unwrap_or_default();
+    sqlx::query(
+        "INSERT INTO customers (id, domain, company_name, relationship_to_partner, created_at, \
+         resource, associated_partner_id, search_name) VALUES ($1, $2, $3, 'reseller', $4, $5, $6, $7)",
+    )
+    .bind(&id)
+    .bind(&customer.company_profile.domain)
+    .bind(&customer.company_profile.company_name)
+    .bind(db::timestamp())
+    .bind(&resource)
+    .bind(reseller)
+    .bind(search_key(&customer.company_profile.company_name))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// `POST /v1/customers`: validates with the shared rules, then creates the
+/// tenant; 409 when its domain exists. Idempotent on `MS-RequestId`.
+pub async fn create(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    body: JsonWithBytes<Customer>,
+) -> ApiResult<Response> {
+    caller.may_add_customers()?;
+    let request = body.value;
+    let country = request
+        .billing_profile
+        .as_ref()
+        .map(|billing| billing.default_address.country.clone())
+        .unwrap_or_default();
+    let rules = country_rules::lookup(&country).ok_or_else(|| {
+        ApiError::Invalid(vec![Issue::error(
+            Field::Country,
+            if country.trim().is_empty() {
+                Code::Required
+            } else {
+                Code::NotAllowed
+            },
+        )])
+    })?;
+    let context = Context {
+        rules,
+        partner_domains: &state.settings.partner.domains,
+        today: db::today(),
+    };
+    let errors: Vec<Issue> = validation::customer(&request, &context)
+        .into_iter()
+        .filter(Issue::is_error)
+        .collect();
+    if !errors.is_empty() {
+        return Err(ApiError::Invalid(errors));
+    }
+    let reseller = request
+        .associated_partner_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|id| !id.is_empty());
+    if let Some(reseller_id) = reseller {
+        check_reseller(&state, reseller_id).await?;
+    }
+
+    let key = Key::of(&caller, &headers, "POST /v1/customers", &body.bytes);
+    let mut tx = state.db.begin().await?;
+    if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
+        return Ok(response);
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    let customer = created_customer(&request, &id);
+    let domain = &customer.company_profile.domain;
+    let taken: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM taken_domains WHERE domain = $1")
+        .bind(domain)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let domain_taken = || {
+        ApiError::conflict(
+            "DomainAlreadyExists",
+            format!(
+                "The domain {domain} already exists. If this is an existing customer, request a relationship instead."
+            ),
+        )
+    };
+    if taken.is_some() {
+        return Err(domain_taken());
+    }
+    let inserted = store(&mut tx, &customer, reseller).await;
+    match inserted {
+        Err(error) if is_unique_violation(&error) => return Err(domain_taken()),
+        other => other?,
+    };
+    audit::record(&mut tx, &caller, &headers, "customer.create", &id).await?;
+    // The one-time password travels only in this answer (and its stored
+    // replay, kept for retries); the customer record never holds it.
+    let answer = Customer {
+        user_credentials: Some(UserCredentials {
+            user_name: "admin".to_owned(),
+            password: admin_password(),
+        }),
+        ..customer
+    };
+    let response = idempotency::finish(&mut tx, key.as_ref(), StatusCode::CREATED, &answer).await?;
+    tx.commit().await?;
+    Ok(response)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::starts_with_pattern;
+    use super::{admin_password, canonical_culture, starts_with_pattern};
+
+    #[test]
+    fn admin_passwords_mix_character_classes() {
+        for _ in 0..50 {
+            let password = admin_password();
+            assert_eq!(password.chars().count(), 12, "{password}");
+            assert!(
+                password.chars().any(|ch| ch.is_ascii_uppercase()),
+                "{password}"
+            );
+            assert!(
+                password.chars().any(|ch| ch.is_ascii_lowercase()),
+                "{password}"
+            );
+            assert!(password.chars().any(|ch| ch.is_ascii_digit()), "{password}");
+            assert!(
+                password.chars().any(|ch| !ch.is_ascii_alphanumeric()),
+                "{password}"
+            );
+        }
+    }
+
+    #[test]
+    fn cultures_are_echoed_in_canonical_case() {
+        assert_eq!(canonical_culture("EN-us"), "en-US");
+        assert_eq!(canonical_culture(" hu-hu "), "hu-HU");
+        assert_eq!(canonical_culture("TR"), "tr");
+    }
 
     #[test]
     fn like_wildcards_in_the_prefix_match_literally() {

@@ -1,28 +1,184 @@
-//! The database: a SQLite file by default, created and migrated on start.
+//! The database: a SQLite file by default, PostgreSQL when the URL says so —
+//! one code path through sqlx's `Any` driver. SQL uses `$1, $2…` placeholders
+//! (both backends read them), `lower(…)` for case-insensitive comparisons, and
+//! only TEXT and BIGINT columns, the types `Any` carries on both.
 
-use std::str::FromStr;
+use std::sync::Once;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions};
+use customer_model::validation::Date;
 
-pub type Db = SqlitePool;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor};
 
-/// Opens (creating it and its directory if needed) and migrates the database.
-pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
-    let options = SqliteConnectOptions::from_str(url)?
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .foreign_keys(true);
-    if let Some(dir) = options.get_filename().parent()
+pub type Db = AnyPool;
+
+static SQLITE: Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES: Migrator = sqlx::migrate!("./migrations/postgres");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn of(url: &str) -> Option<Self> {
+        if url.starts_with("sqlite:") {
+            Some(Self::Sqlite)
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            Some(Self::Postgres)
+        } else {
+            None
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum OpenError {
+    UnsupportedUrl,
+    Directory(std::io::Error),
+    Database(sqlx::Error),
+    Migration(sqlx::migrate::MigrateError),
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::UnsupportedUrl => f.write_str("the URL must start with sqlite: or postgres:"),
+            Self::Directory(error) => write!(f, "cannot create its directory: {error}"),
+            Self::Database(error) => write!(f, "{error}"),
+            Self::Migration(error) => write!(f, "migration failed: {error}"),
+        }
+    }
+}
+
+/// A SQLite URL that creates its file (and directory) when missing.
+fn prepare_sqlite(url: &str) -> Result<String, OpenError> {
+    let (location, query) = url.split_once('?').unwrap_or((url, ""));
+    let path = location
+        .trim_start_matches("sqlite:")
+        .trim_start_matches("//");
+    if !path.contains(":memory:")
+        && let Some(dir) = std::path::Path::new(path).parent()
         && !dir.as_os_str().is_empty()
     {
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(dir).map_err(OpenError::Directory)?;
     }
-    // Every connection to an in-memory database is a database of its own.
-    let max_connections = if url.contains(":memory:") { 1 } else { 8 };
-    let pool = SqlitePoolOptions::new()
-        .max_connections(max_connections)
+    Ok(if query.split('&').any(|pair| pair.starts_with("mode=")) {
+        url.to_owned()
+    } else if query.is_empty() {
+        format!("{location}?mode=rwc")
+    } else {
+        format!("{url}&mode=rwc")
+    })
+}
+
+/// Opens and migrates the database at `url`.
+pub async fn connect(url: &str) -> Result<Db, OpenError> {
+    static DRIVERS: Once = Once::new();
+    DRIVERS.call_once(sqlx::any::install_default_drivers);
+
+    let backend = Backend::of(url).ok_or(OpenError::UnsupportedUrl)?;
+    let url = match backend {
+        Backend::Sqlite => prepare_sqlite(url)?,
+        Backend::Postgres => url.to_owned(),
+    };
+    let options: AnyConnectOptions = url.parse().map_err(OpenError::Database)?;
+    let pool = AnyPoolOptions::new()
+        .max_connections(match backend {
+            // SQLite writes one at a time anyway; WAL lets readers go on meanwhile.
+            Backend::Sqlite => 4,
+            Backend::Postgres => 16,
+        })
+        .after_connect(move |connection, _| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    connection.execute("PRAGMA journal_mode = WAL").await?;
+                    connection.execute("PRAGMA foreign_keys = ON").await?;
+                    connection.execute("PRAGMA busy_timeout = 10000").await?;
+                }
+                Ok(())
+            })
+        })
         .connect_with(options)
-        .await?;
-    sqlx::migrate!("./migrations").run(&pool).await?;
+        .await
+        .map_err(OpenError::Database)?;
+    let migrator = match backend {
+        Backend::Sqlite => &SQLITE,
+        Backend::Postgres => &POSTGRES,
+    };
+    migrator.run(&pool).await.map_err(OpenError::Migration)?;
     Ok(pool)
+}
+
+/// Seconds since the Unix epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |elapsed| elapsed.as_secs() as i64)
+}
+
+/// An ISO 8601 UTC timestamp of `now()`, as the API writes dates.
+pub fn timestamp() -> String {
+    timestamp_of(now())
+}
+
+/// Today's date in UTC.
+pub fn today() -> Date {
+    Date::from_days_since_epoch(now().div_euclid(86_400))
+}
+
+/// An ISO 8601 UTC timestamp of `seconds` since the Unix epoch.
+pub fn timestamp_of(seconds: i64) -> String {
+    let date = Date::from_days_since_epoch(seconds.div_euclid(86_400));
+    let of_day = seconds.rem_euclid(86_400);
+    format!(
+        "{date}T{:02}:{:02}:{:02}Z",
+        of_day / 3600,
+        of_day / 60 % 60,
+        of_day % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sqlite_urls_create_their_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let url = format!("sqlite://{}/nested/api.db", dir.path().display());
+        assert_eq!(
+            prepare_sqlite(&url).expect("prepared"),
+            format!("{url}?mode=rwc")
+        );
+        assert!(dir.path().join("nested").is_dir());
+        assert_eq!(
+            prepare_sqlite("sqlite://x.db?mode=ro").expect("kept"),
+            "sqlite://x.db?mode=ro"
+        );
+        assert_eq!(
+            prepare_sqlite("sqlite:x.db?cache=shared").expect("added"),
+            "sqlite:x.db?cache=shared&mode=rwc"
+        );
+    }
+
+    #[test]
+    fn backends_are_told_by_the_scheme() {
+        assert_eq!(Backend::of("sqlite://data/a.db"), Some(Backend::Sqlite));
+        assert_eq!(Backend::of("postgres://u@h/db"), Some(Backend::Postgres));
+        assert_eq!(Backend::of("postgresql://u@h/db"), Some(Backend::Postgres));
+        assert_eq!(Backend::of("mysql://u@h/db"), None);
+    }
+
+    #[test]
+    fn timestamps_are_iso_utc() {
+        let stamp = timestamp();
+        assert_eq!(stamp.len(), 20, "{stamp}");
+        assert!(
+            stamp.ends_with('Z') && stamp.as_bytes()[10] == b'T',
+            "{stamp}"
+        );
+    }
 }

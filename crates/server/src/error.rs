@@ -1,19 +1,56 @@
-//! The one error type of the API; every failure leaves as a Partner Center fault.
+//! The one error type of the API; every failure leaves as a Partner Center fault
+//! (`{code, description, data, source}`), never as an HTML page.
+//!
+//! Where Partner Center documents a code it is used; our own faults carry
+//! string codes that say what happened.
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use customer_model::validation::Issue;
 use customer_model::wire::{ApiFault, FaultCode};
 
 #[derive(Debug)]
 pub enum ApiError {
     /// The request is malformed; the text says which part.
     BadInput(String),
+    /// The body broke validation rules: field-level issues for the client.
+    Invalid(Vec<Issue>),
+    /// A documented Partner Center 400 with its own code.
+    Rejected {
+        code: i64,
+        description: String,
+    },
+    /// No token, an unknown one, or an expired one.
+    Unauthorized,
+    /// Wrong user name or password.
+    SignInFailed,
+    /// Signed in, but the role may not do this; the text says why.
+    Forbidden(String),
     NotFound,
+    MethodNotAllowed,
+    /// The state of the resource forbids the request.
+    Conflict {
+        code: FaultCode,
+        description: String,
+    },
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    Timeout,
+    Internal(String),
     Database(sqlx::Error),
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    pub fn conflict(code: &str, description: impl Into<String>) -> Self {
+        Self::Conflict {
+            code: FaultCode::Text(code.to_owned()),
+            description: description.into(),
+        }
+    }
+}
 
 impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> Self {
@@ -21,30 +58,137 @@ impl From<sqlx::Error> for ApiError {
     }
 }
 
+/// Whether `error` is a unique-constraint violation (a lost race for a key).
+pub fn is_unique_violation(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(inner) if inner.is_unique_violation())
+}
+
+fn fault(code: FaultCode, description: String, data: Vec<serde_json::Value>) -> ApiFault {
+    ApiFault {
+        code,
+        description: Some(description),
+        data,
+        source: Some("customer-api".to_owned()),
+        ..Default::default()
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let (status, code, description) = match self {
-            Self::BadInput(detail) => (StatusCode::BAD_REQUEST, 800002, detail),
-            Self::NotFound => (
-                StatusCode::NOT_FOUND,
-                404,
-                "The requested resource was not found.".to_owned(),
+        let number = FaultCode::Number;
+        let (status, body) = match self {
+            Self::BadInput(detail) => (
+                StatusCode::BAD_REQUEST,
+                fault(number(800002), detail, vec![]),
             ),
-            Self::Database(error) => {
-                tracing::error!(%error, "database error");
+            Self::Invalid(issues) => {
+                let data = issues
+                    .iter()
+                    .filter_map(|issue| serde_json::to_value(issue).ok())
+                    .collect();
+                let fields: Vec<_> = issues
+                    .iter()
+                    .filter_map(|issue| serde_json::to_value(issue.field).ok())
+                    .filter_map(|field| field.as_str().map(str::to_owned))
+                    .collect();
+                let description = format!("A property has invalid data: {}.", fields.join(", "));
                 (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    500,
-                    "The server could not complete the request.".to_owned(),
+                    StatusCode::BAD_REQUEST,
+                    fault(number(27002), description, data),
                 )
             }
+            Self::Rejected { code, description } => (
+                StatusCode::BAD_REQUEST,
+                fault(number(code), description, vec![]),
+            ),
+            Self::Unauthorized => {
+                let body = fault(
+                    number(800001),
+                    "Sign in: the bearer token is missing, unknown or expired.".to_owned(),
+                    vec![],
+                );
+                let mut response = (StatusCode::UNAUTHORIZED, Json(body)).into_response();
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static("Bearer realm=\"customer-api\""),
+                );
+                return response;
+            }
+            Self::SignInFailed => (
+                StatusCode::UNAUTHORIZED,
+                fault(
+                    FaultCode::Text("InvalidCredentials".to_owned()),
+                    "The user name or password is incorrect.".to_owned(),
+                    vec![],
+                ),
+            ),
+            Self::Forbidden(reason) => {
+                (StatusCode::FORBIDDEN, fault(number(600006), reason, vec![]))
+            }
+            Self::NotFound => (
+                StatusCode::NOT_FOUND,
+                fault(
+                    FaultCode::Text("NotFound".to_owned()),
+                    "The requested resource was not found.".to_owned(),
+                    vec![],
+                ),
+            ),
+            Self::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                fault(
+                    FaultCode::Text("MethodNotAllowed".to_owned()),
+                    "This resource does not support that method.".to_owned(),
+                    vec![],
+                ),
+            ),
+            Self::Conflict { code, description } => {
+                (StatusCode::CONFLICT, fault(code, description, vec![]))
+            }
+            Self::PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                fault(
+                    FaultCode::Text("PayloadTooLarge".to_owned()),
+                    "The request body is too large.".to_owned(),
+                    vec![],
+                ),
+            ),
+            Self::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                fault(
+                    FaultCode::Text("UnsupportedMediaType".to_owned()),
+                    "Send the body as application/json.".to_owned(),
+                    vec![],
+                ),
+            ),
+            Self::Timeout => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                fault(
+                    FaultCode::Text("Timeout".to_owned()),
+                    "The server took too long; retry with the same MS-RequestId.".to_owned(),
+                    vec![],
+                ),
+            ),
+            Self::Internal(detail) => {
+                tracing::error!(%detail, "internal error");
+                internal()
+            }
+            Self::Database(error) => {
+                tracing::error!(%error, "database error");
+                internal()
+            }
         };
-        let fault = ApiFault {
-            code: FaultCode::Number(code),
-            description: Some(description),
-            source: Some("customer-api".to_owned()),
-            ..Default::default()
-        };
-        (status, Json(fault)).into_response()
+        (status, Json(body)).into_response()
     }
+}
+
+fn internal() -> (StatusCode, ApiFault) {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        fault(
+            FaultCode::Number(500),
+            "The server could not complete the request; retry with the same MS-RequestId."
+                .to_owned(),
+            vec![],
+        ),
+    )
 }

@@ -1,28 +1,82 @@
 //! The reference implementation of the customer API the wizard speaks: the
-//! Partner Center REST dialect under `/v1`, plus (optionally) the built SPA on the
-//! same origin.
+//! Partner Center REST dialect under `/v1`, our sign-in extension, and
+//! (optionally) the built SPA on the same origin.
 
+mod address;
+mod agreements;
+mod audit;
+pub mod auth;
+mod catalogue;
 mod country_rules;
-mod customers;
+pub mod customers;
 pub mod db;
+pub mod demo;
 mod error;
+mod extract;
+mod idempotency;
+mod orders;
+mod relationships;
 
 use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
-use axum::extract::Request;
-use axum::http::HeaderName;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::{self, Next};
-use axum::response::Response;
-use axum::routing::get;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, head, post};
+use customer_model::wire::{DemoInfo, PartnerProfile};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
 
 pub use db::Db;
-use error::ApiError;
+pub use error::ApiError;
+
+/// How the server is set up: who the partner is, and its limits.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub partner: PartnerProfile,
+    pub token_lifetime: Duration,
+    pub request_timeout: Duration,
+    /// Origins (`https://app.example`) allowed to call the API from a browser.
+    pub cors_origins: Vec<HeaderValue>,
+    /// The demo accounts, when running with `--demo`.
+    pub demo: Option<DemoInfo>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            partner: PartnerProfile {
+                tenant_id: "00000000-0000-4000-8000-000000000001".to_owned(),
+                name: "Contoso Partner".to_owned(),
+                partner_type: Default::default(),
+                domains: Vec::new(),
+            },
+            token_lifetime: Duration::from_secs(8 * 3600),
+            request_timeout: Duration::from_secs(30),
+            cors_origins: Vec::new(),
+            demo: None,
+        }
+    }
+}
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: Db,
+    pub settings: Arc<Settings>,
+}
+
+impl AppState {
+    pub fn new(db: Db, settings: Settings) -> Self {
+        Self {
+            db,
+            settings: Arc::new(settings),
+        }
+    }
 }
 
 /// Partner Center echoes these request headers on every response.
@@ -31,24 +85,71 @@ const ECHOED_HEADERS: [HeaderName; 2] = [
     HeaderName::from_static("ms-correlationid"),
 ];
 
+fn api() -> Router<AppState> {
+    Router::new()
+        .route("/auth/token", post(auth::sign_in).delete(auth::sign_out))
+        .route("/me", get(auth::me))
+        .route("/demo", get(demo::info))
+        .route("/customers", get(customers::list).post(customers::create))
+        .route(
+            "/customers/relationshiprequests",
+            get(relationships::request),
+        )
+        .route("/customers/{id}", get(customers::get))
+        .route(
+            "/customers/{id}/agreements",
+            get(agreements::list).post(agreements::accept),
+        )
+        .route("/customers/{id}/carts", post(orders::create_cart))
+        .route(
+            "/customers/{id}/carts/{cart_id}/checkout",
+            post(orders::checkout),
+        )
+        .route(
+            "/customers/{id}/orders",
+            get(orders::list_orders).post(orders::create_order),
+        )
+        .route("/domains/{domain}", head(customers::head_domain))
+        .route("/validations/address", post(address::post))
+        .route("/agreements", get(agreements::templates))
+        .route("/offers", get(catalogue::list))
+        .route("/offers/{id}", get(catalogue::get))
+        .route("/offercategories", get(catalogue::categories))
+        .route("/relationships", get(relationships::list))
+        .route("/countryvalidationrules/{iso2}", get(country_rules::get))
+        .fallback(async || ApiError::NotFound)
+        .method_not_allowed_fallback(async || ApiError::MethodNotAllowed)
+}
+
 /// The whole HTTP surface. With `spa_dir`, unknown non-API paths serve its
 /// `index.html` so that the SPA's deep links survive a reload.
 pub fn app(state: AppState, spa_dir: Option<&Path>) -> Router {
-    let api = Router::new()
-        .route("/customers", get(customers::list))
-        .route("/countryvalidationrules/{iso2}", get(country_rules::get))
-        .fallback(async || ApiError::NotFound);
     let router = Router::new()
         .route("/healthz", get(async || "ok"))
-        .nest("/v1", api);
+        .nest("/v1", api());
     let router = match spa_dir {
         Some(dir) => router
             .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
         None => router.fallback(async || ApiError::NotFound),
     };
+    let cors = cors(&state.settings.cors_origins);
     router
+        .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(state.clone(), time_limit))
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiError::Internal("a handler panicked".to_owned()).into_response()
+        }))
         .layer(middleware::from_fn(echo_request_ids))
+        .layer(cors)
         .with_state(state)
+}
+
+/// A handler that outlives the limit is dropped, rolling back its transaction.
+async fn time_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    match tokio::time::timeout(state.settings.request_timeout, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => ApiError::Timeout.into_response(),
+    }
 }
 
 async fn echo_request_ids(request: Request, next: Next) -> Response {
@@ -59,4 +160,29 @@ async fn echo_request_ids(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     response.headers_mut().extend(echoed);
     response
+}
+
+/// What a browser on another origin needs to call the API; nothing when no
+/// origin is allowed.
+fn cors(origins: &[HeaderValue]) -> CorsLayer {
+    if origins.is_empty() {
+        return CorsLayer::new();
+    }
+    let request_headers = [
+        header::AUTHORIZATION,
+        header::CONTENT_TYPE,
+        HeaderName::from_static("ms-requestid"),
+        HeaderName::from_static("ms-correlationid"),
+        HeaderName::from_static("x-locale"),
+    ];
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins.iter().cloned()))
+        .allow_methods([Method::GET, Method::HEAD, Method::POST, Method::DELETE])
+        .allow_headers(request_headers)
+        .expose_headers([
+            HeaderName::from_static("ms-requestid"),
+            HeaderName::from_static("ms-correlationid"),
+            header::RETRY_AFTER,
+        ])
+        .max_age(Duration::from_secs(600))
 }

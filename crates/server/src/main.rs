@@ -1,9 +1,13 @@
+use std::io::BufRead;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
-use customer_api::{AppState, app, db};
+use axum::http::HeaderValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use customer_api::{AppState, Settings, app, auth, db, demo};
+use customer_model::wire::{PartnerProfile, PartnerType, Role};
 use tokio::net::TcpListener;
 
 /// Reference server of the customer API (Partner Center REST dialect).
@@ -20,6 +24,48 @@ enum Command {
     Serve(ServeArgs),
     /// Create or upgrade the database schema, then exit.
     Migrate(DatabaseArgs),
+    /// Manage the partner staff who sign in to the wizard.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user (or reset an existing user's password and role).
+    Add(UserAddArgs),
+}
+
+#[derive(Args)]
+struct UserAddArgs {
+    /// The name they sign in with.
+    #[arg(long)]
+    user_name: String,
+    /// global-admin, user-management-admin, admin-agent, sales-agent,
+    /// billing-admin or helpdesk-agent.
+    #[arg(long, value_parser = parse_role)]
+    role: Role,
+    /// Read the password from the first line of standard input; without it a
+    /// password is generated and printed.
+    #[arg(long)]
+    password_stdin: bool,
+    #[command(flatten)]
+    database: DatabaseArgs,
+}
+
+fn parse_role(text: &str) -> Result<Role, String> {
+    Role::parse(text).ok_or_else(|| {
+        let names: Vec<_> = Role::ALL
+            .iter()
+            .map(|role| role.as_str().replace('_', "-"))
+            .collect();
+        format!("unknown role; one of: {}", names.join(", "))
+    })
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PartnerKind {
+    DirectBill,
+    IndirectProvider,
 }
 
 #[derive(Args)]
@@ -43,6 +89,49 @@ struct ServeArgs {
     /// Directory of the built SPA (`dist/`) to serve on the same origin.
     #[arg(long, env = "CUSTOMER_API_SPA_DIR")]
     spa_dir: Option<PathBuf>,
+    /// Browser origins allowed to call the API (CORS), e.g. https://wizard.example.com;
+    /// comma-separated in the environment.
+    #[arg(
+        long = "cors-origin",
+        env = "CUSTOMER_API_CORS_ORIGINS",
+        value_delimiter = ','
+    )]
+    cors_origins: Vec<String>,
+    /// Demo mode (loopback only): an indirect provider with resellers, one
+    /// account per role (passwords printed), a catalogue and sample customers.
+    #[arg(long, env = "CUSTOMER_API_DEMO")]
+    demo: bool,
+    /// The partner's name, as shown to its staff.
+    #[arg(
+        long,
+        env = "CUSTOMER_API_PARTNER_NAME",
+        default_value = "Contoso Partner"
+    )]
+    partner_name: String,
+    #[arg(
+        long,
+        env = "CUSTOMER_API_PARTNER_TYPE",
+        value_enum,
+        default_value = "direct-bill"
+    )]
+    partner_type: PartnerKind,
+    /// The partner's tenant id (goes into relationship invitations).
+    #[arg(
+        long,
+        env = "CUSTOMER_API_PARTNER_TENANT_ID",
+        default_value = "00000000-0000-4000-8000-000000000001"
+    )]
+    partner_tenant_id: String,
+    /// The partner's own email domains (customers' emails may not use them).
+    #[arg(
+        long = "partner-domain",
+        env = "CUSTOMER_API_PARTNER_DOMAINS",
+        value_delimiter = ','
+    )]
+    partner_domains: Vec<String>,
+    /// How long a sign-in lasts, in minutes.
+    #[arg(long, env = "CUSTOMER_API_TOKEN_MINUTES", default_value_t = 480)]
+    token_minutes: u64,
 }
 
 #[tokio::main]
@@ -71,7 +160,34 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Serve(args) => serve(args).await,
+        Command::User(UserCommand::Add(args)) => add_user(args).await,
     }
+}
+
+async fn add_user(args: UserAddArgs) -> Result<(), String> {
+    let db = open_database(&args.database.database_url).await?;
+    let (password, generated) = if args.password_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .map_err(|error| format!("cannot read the password: {error}"))?;
+        let password = line.trim_end_matches(['\r', '\n']).to_owned();
+        if password.chars().count() < 12 {
+            return Err("the password must have at least 12 characters".to_owned());
+        }
+        (password, false)
+    } else {
+        (auth::random_text(16), true)
+    };
+    auth::upsert_user(&db, args.user_name.trim(), &password, args.role)
+        .await
+        .map_err(|error| format!("cannot save the user: {error:?}"))?;
+    println!("user {} ({})", args.user_name.trim(), args.role.as_str());
+    if generated {
+        println!("password: {password}");
+    }
+    Ok(())
 }
 
 async fn open_database(url: &str) -> Result<db::Db, String> {
@@ -89,7 +205,43 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
             dir.display()
         ));
     }
+    if args.demo && !args.bind.ip().is_loopback() {
+        return Err(format!(
+            "--demo prints its passwords and serves them to anyone: it binds only to loopback, not {}",
+            args.bind
+        ));
+    }
+    let cors_origins = args
+        .cors_origins
+        .iter()
+        .map(|origin| {
+            HeaderValue::from_str(origin.trim().trim_end_matches('/'))
+                .map_err(|_| format!("--cors-origin {origin}: not a valid origin"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let db = open_database(&args.database.database_url).await?;
+    let mut settings = Settings {
+        partner: PartnerProfile {
+            tenant_id: args.partner_tenant_id.clone(),
+            name: args.partner_name.clone(),
+            partner_type: match args.partner_type {
+                PartnerKind::DirectBill => PartnerType::DirectBill,
+                PartnerKind::IndirectProvider => PartnerType::IndirectProvider,
+            },
+            domains: args.partner_domains.clone(),
+        },
+        token_lifetime: Duration::from_secs(args.token_minutes.max(1) * 60),
+        cors_origins,
+        ..Settings::default()
+    };
+    if args.demo {
+        settings.partner = demo::partner();
+        settings.demo = Some(
+            demo::seed(&db)
+                .await
+                .map_err(|error| format!("cannot seed the demo data: {error:?}"))?,
+        );
+    }
     let listener = TcpListener::bind(args.bind)
         .await
         .map_err(|error| format!("cannot listen on {}: {error}", args.bind))?;
@@ -98,7 +250,16 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         .map_err(|error| format!("cannot read the bound address: {error}"))?;
     // The first line on stdout is the address: scripts and tests read it.
     println!("listening on http://{address}");
-    let router = app(AppState { db }, args.spa_dir.as_deref());
+    if let Some(demo) = &settings.demo {
+        println!(
+            "demo mode: {} ({:?}); sign in as",
+            settings.partner.name, settings.partner.partner_type
+        );
+        for account in &demo.accounts {
+            println!("  {:<22} password {}", account.user_name, account.password);
+        }
+    }
+    let router = app(AppState::new(db, settings), args.spa_dir.as_deref());
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown_signal())
         .await

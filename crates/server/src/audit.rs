@@ -1,0 +1,39 @@
+//! The audit trail: every write records who did what to which resource, when,
+//! and under which request and correlation ids — in the write's transaction,
+//! so there is no write without its record.
+
+use axum::http::HeaderMap;
+use sqlx::{Any, Transaction};
+
+use crate::auth::Caller;
+use crate::db;
+use crate::error::ApiResult;
+
+fn header(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .map(|value| value.chars().take(200).collect())
+}
+
+pub async fn record(
+    tx: &mut Transaction<'static, Any>,
+    caller: &Caller,
+    headers: &HeaderMap,
+    action: &str,
+    target: &str,
+) -> ApiResult<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, user_name, action, target, request_id, correlation_id) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(db::now())
+    .bind(&caller.user_name)
+    .bind(action)
+    .bind(target)
+    .bind(header(headers, "ms-requestid"))
+    .bind(header(headers, "ms-correlationid"))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

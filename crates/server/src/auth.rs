@@ -1,0 +1,253 @@
+//! Staff sign-in (our extension of the dialect): argon2id password hashes,
+//! random bearer tokens stored only as SHA-256 hashes, expiry, and the
+//! [`Caller`] extractor that every protected handler takes.
+
+use argon2::Argon2;
+use argon2::password_hash::rand_core::{OsRng, RngCore};
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use axum::Json;
+use axum::extract::{FromRequestParts, State};
+use axum::http::StatusCode;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use customer_model::wire::{AccessToken, Attributes, Me, Role, SignIn};
+use sha2::{Digest, Sha256};
+
+use crate::error::{ApiError, ApiResult};
+use crate::extract::JsonBody;
+use crate::{AppState, Db, db};
+
+/// The signed-in staff member a request acts for.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub user_id: String,
+    pub user_name: String,
+    pub role: Role,
+    token_hash: String,
+}
+
+impl Caller {
+    /// Refuses with a 403 that names the role and what it may not do.
+    pub fn require(&self, allowed: fn(Role) -> bool, action: &str) -> ApiResult<()> {
+        if allowed(self.role) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(format!(
+                "The role {} may not {action}.",
+                self.role.as_str()
+            )))
+        }
+    }
+
+    pub fn may_add_customers(&self) -> ApiResult<()> {
+        self.require(Role::can_add_customers, "add customers or buy for them")
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> ApiResult<Self> {
+        let token = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| {
+                let (scheme, token) = value.trim().split_once(' ')?;
+                scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
+            })
+            .filter(|token| !token.is_empty())
+            .ok_or(ApiError::Unauthorized)?;
+        let token_hash = sha256_hex(token);
+        let row: Option<(String, String, String)> = sqlx::query_as(
+            "SELECT users.id, users.user_name, users.role FROM tokens \
+             JOIN users ON users.id = tokens.user_id \
+             WHERE tokens.token_hash = $1 AND tokens.expires_at > $2",
+        )
+        .bind(&token_hash)
+        .bind(db::now())
+        .fetch_optional(&state.db)
+        .await?;
+        let (user_id, user_name, role) = row.ok_or(ApiError::Unauthorized)?;
+        let role = Role::parse(&role).ok_or_else(|| {
+            ApiError::Internal(format!("user {user_name} has unknown role {role}"))
+        })?;
+        Ok(Caller {
+            user_id,
+            user_name,
+            role,
+            token_hash,
+        })
+    }
+}
+
+pub fn sha256_hex(text: &str) -> String {
+    format!("{:x}", Sha256::digest(text.as_bytes()))
+}
+
+/// `len` random characters from an alphabet without look-alikes.
+pub fn random_text(len: usize) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+    let mut bytes = vec![0u8; len];
+    OsRng.fill_bytes(&mut bytes);
+    // 256 is not a multiple of the alphabet's size; the bias is immaterial here.
+    bytes
+        .iter()
+        .map(|byte| char::from(ALPHABET[usize::from(*byte) % ALPHABET.len()]))
+        .collect()
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// An argon2id PHC string; slow on purpose, so it runs off the async threads.
+pub async fn hash_password(password: String) -> ApiResult<String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .map_err(|error| ApiError::Internal(format!("password hashing failed: {error}")))
+    })
+    .await
+    .map_err(|error| ApiError::Internal(format!("password hashing stopped: {error}")))?
+}
+
+async fn verify_password(password: String, hash: String) -> bool {
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&hash)
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// Creates a staff user, or gives an existing one a new password and role.
+pub async fn upsert_user(db: &Db, user_name: &str, password: &str, role: Role) -> ApiResult<()> {
+    let hash = hash_password(password.to_owned()).await?;
+    let updated = sqlx::query(
+        "UPDATE users SET password_hash = $1, role = $2 WHERE lower(user_name) = lower($3)",
+    )
+    .bind(&hash)
+    .bind(role.as_str())
+    .bind(user_name)
+    .execute(db)
+    .await?;
+    if updated.rows_affected() == 0 {
+        sqlx::query(
+            "INSERT INTO users (id, user_name, password_hash, role, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(user_name)
+        .bind(&hash)
+        .bind(role.as_str())
+        .bind(db::timestamp())
+        .execute(db)
+        .await?;
+    }
+    Ok(())
+}
+
+/// A hash to verify against when the user does not exist, so that a wrong
+/// user name takes as long as a wrong password.
+fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| {
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(b"decoy", &salt)
+            .map(|hash| hash.to_string())
+            .unwrap_or_default()
+    })
+}
+
+/// `POST /v1/auth/token`: user name and password → bearer token.
+pub async fn sign_in(
+    State(state): State<AppState>,
+    JsonBody(request): JsonBody<SignIn>,
+) -> ApiResult<Json<AccessToken>> {
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT id, password_hash FROM users WHERE lower(user_name) = lower($1)")
+            .bind(request.user_name.trim())
+            .fetch_optional(&state.db)
+            .await?;
+    let (user_id, hash) = match row {
+        Some(row) => row,
+        None => (String::new(), decoy_hash().to_owned()),
+    };
+    if !verify_password(request.password, hash).await || user_id.is_empty() {
+        return Err(ApiError::SignInFailed);
+    }
+    let token = random_token();
+    let lifetime = state.settings.token_lifetime.as_secs();
+    let expires_at = db::now() + lifetime as i64;
+    let mut tx = state.db.begin().await?;
+    // Expired tokens are dead weight; sweeping them here needs no scheduler.
+    sqlx::query("DELETE FROM tokens WHERE expires_at <= $1")
+        .bind(db::now())
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("INSERT INTO tokens (token_hash, user_id, expires_at) VALUES ($1, $2, $3)")
+        .bind(sha256_hex(&token))
+        .bind(&user_id)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    Ok(Json(AccessToken {
+        access_token: token,
+        token_type: "Bearer".to_owned(),
+        expires_in: lifetime,
+        expires_on: db::timestamp_of(expires_at),
+        attributes: Attributes::of("AccessToken"),
+    }))
+}
+
+/// `DELETE /v1/auth/token`: signs out (the token stops working at once).
+pub async fn sign_out(State(state): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
+    sqlx::query("DELETE FROM tokens WHERE token_hash = $1")
+        .bind(&caller.token_hash)
+        .execute(&state.db)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `GET /v1/me`: who is signed in, their roles and their partner.
+pub async fn me(State(state): State<AppState>, caller: Caller) -> Json<Me> {
+    Json(Me {
+        user_name: caller.user_name,
+        roles: vec![caller.role],
+        partner: state.settings.partner.clone(),
+        attributes: Attributes::of("Me"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn random_text_uses_the_unambiguous_alphabet() {
+        let text = random_text(64);
+        assert_eq!(text.chars().count(), 64);
+        assert!(!text.contains(['0', 'O', 'o', '1', 'l', 'I']), "{text}");
+        assert_ne!(random_text(16), random_text(16));
+    }
+
+    #[test]
+    fn tokens_are_stored_as_sha256() {
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

@@ -1,0 +1,73 @@
+//! Request bodies: JSON read case-insensitively by the shared model, with every
+//! rejection answered as a fault (415, 413, 400) rather than axum's plain text.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+
+/// The largest body any endpoint accepts.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// A JSON body, plus its raw bytes (what idempotency keys hash).
+pub struct JsonBody<T>(pub T);
+
+/// Like [`JsonBody`], keeping the bytes.
+pub struct JsonWithBytes<T> {
+    pub value: T,
+    pub bytes: Bytes,
+}
+
+fn is_json(request: &Request) -> bool {
+    request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .map(|mime| {
+            let mime = mime.trim().to_ascii_lowercase();
+            mime == "application/json"
+                || (mime.starts_with("application/") && mime.ends_with("+json"))
+        })
+        .unwrap_or(false)
+}
+
+async fn read<T: DeserializeOwned, S: Send + Sync>(
+    request: Request,
+    state: &S,
+) -> Result<JsonWithBytes<T>, ApiError> {
+    if !is_json(&request) {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    let bytes = Bytes::from_request(request, state)
+        .await
+        .map_err(|rejection| match rejection.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+            _ => ApiError::BadInput(format!("The body could not be read: {rejection}")),
+        })?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| ApiError::BadInput("The body is not UTF-8 text.".to_owned()))?;
+    let value = customer_model::wire::from_json(text).map_err(|error| {
+        ApiError::BadInput(format!("The body is not the expected JSON: {error}"))
+    })?;
+    Ok(JsonWithBytes { value, bytes })
+}
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        read(request, state).await.map(|body| JsonBody(body.value))
+    }
+}
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonWithBytes<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        read(request, state).await
+    }
+}

@@ -1,0 +1,361 @@
+//! Buying for a customer: carts and their checkout (the wizard's path), the
+//! single-call order, and the customer's orders.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use customer_model::validation::{self, Code, Field, Issue};
+use customer_model::wire::{
+    Attributes, BillingCycle, Cart, CartCheckoutResult, Collection, FaultCode, Offer, Order,
+    OrderLineItem,
+};
+use sqlx::{Any, Transaction};
+
+use crate::auth::Caller;
+use crate::catalogue::{self, Language};
+use crate::error::{ApiError, ApiResult};
+use crate::extract::JsonWithBytes;
+use crate::idempotency::{self, Claim, Key};
+use crate::{AppState, audit, customers, db};
+
+/// A purchase line before it becomes an order line.
+struct Line {
+    offer_id: String,
+    quantity: u32,
+    billing_cycle: Option<BillingCycle>,
+}
+
+/// Each line's offer, sold in `country`, with a count in its bounds and a
+/// billing cycle it supports.
+fn check_lines(country: &str, headers: &HeaderMap, lines: &[Line]) -> ApiResult<Vec<Offer>> {
+    if lines.is_empty() {
+        return Err(ApiError::BadInput(
+            "lineItems must not be empty.".to_owned(),
+        ));
+    }
+    let catalogue = catalogue::offers(country, Language::from_headers(headers))?;
+    let mut issues = Vec::new();
+    let mut offers = Vec::new();
+    for line in lines {
+        let Some(offer) = catalogue
+            .iter()
+            .find(|offer| offer.id.eq_ignore_ascii_case(line.offer_id.trim()))
+        else {
+            issues.push(
+                Issue::error(Field::Quantity, Code::UnknownOffer)
+                    .with_param("offerId", &line.offer_id),
+            );
+            continue;
+        };
+        issues.extend(validation::quantity(offer, line.quantity));
+        if let Some(cycle) = line.billing_cycle
+            && !offer.supported_billing_cycles.contains(&cycle)
+        {
+            return Err(ApiError::BadInput(format!(
+                "{} cannot be billed {cycle:?}; it supports {:?}.",
+                offer.id, offer.supported_billing_cycles
+            )));
+        }
+        offers.push(offer.clone());
+    }
+    if issues.is_empty() {
+        Ok(offers)
+    } else {
+        Err(ApiError::Invalid(issues))
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> ApiResult<String> {
+    serde_json::to_string(value)
+        .map_err(|error| ApiError::Internal(format!("not serializable: {error}")))
+}
+
+async fn insert_order(
+    tx: &mut Transaction<'static, Any>,
+    customer_id: &str,
+    cart_id: Option<&str>,
+    order: &Order,
+) -> ApiResult<()> {
+    sqlx::query(
+        "INSERT INTO orders (id, customer_id, cart_id, resource, created_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(order.id.as_deref())
+    .bind(customer_id)
+    .bind(cart_id)
+    .bind(to_json(order)?)
+    .bind(db::now())
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+fn new_order(
+    customer_id: &str,
+    billing_cycle: BillingCycle,
+    currency: Option<String>,
+    lines: Vec<OrderLineItem>,
+) -> Order {
+    Order {
+        id: Some(uuid::Uuid::new_v4().to_string()),
+        reference_customer_id: Some(customer_id.to_owned()),
+        billing_cycle: Some(billing_cycle),
+        currency_code: currency,
+        line_items: lines,
+        creation_date: Some(db::timestamp()),
+        status: Some("completed".to_owned()),
+        attributes: Attributes::of("Order"),
+    }
+}
+
+/// `POST /v1/customers/{id}/carts`.
+pub async fn create_cart(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(customer_id): Path<String>,
+    body: JsonWithBytes<Cart>,
+) -> ApiResult<Response> {
+    caller.may_add_customers()?;
+    let country = customers::country_of(&state.db, &customer_id).await?;
+    let mut cart = body.value;
+    let lines: Vec<Line> = cart
+        .line_items
+        .iter()
+        .map(|item| Line {
+            offer_id: item.catalog_item_id.clone(),
+            quantity: item.quantity,
+            billing_cycle: Some(item.billing_cycle),
+        })
+        .collect();
+    let offers = check_lines(&country, &headers, &lines)?;
+
+    let key = Key::of(
+        &caller,
+        &headers,
+        &format!("POST /v1/customers/{customer_id}/carts"),
+        &body.bytes,
+    );
+    let mut tx = state.db.begin().await?;
+    if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
+        return Ok(response);
+    }
+    let id = uuid::Uuid::new_v4().to_string();
+    let now = db::now();
+    for (item, offer) in cart.line_items.iter_mut().zip(&offers) {
+        item.catalog_item_id = offer.id.clone();
+        item.currency_code = offer.price.as_ref().map(|price| price.currency.clone());
+        item.friendly_name.get_or_insert_with(|| offer.name.clone());
+        if item.term_duration.is_none() {
+            item.term_duration = catalogue::term_duration(&offer.id);
+        }
+        item.order_group = Some(format!("{:?}", item.billing_cycle).to_ascii_lowercase());
+    }
+    cart.id = Some(id.clone());
+    cart.creation_timestamp = Some(db::timestamp_of(now));
+    cart.expiration_timestamp = Some(db::timestamp_of(now + 7 * 86_400));
+    cart.status = Some("Active".to_owned());
+    cart.attributes = Attributes::of("Cart");
+    sqlx::query(
+        "INSERT INTO carts (id, customer_id, status, resource, created_at) VALUES ($1, $2, 'Active', $3, $4)",
+    )
+    .bind(&id)
+    .bind(&customer_id)
+    .bind(to_json(&cart)?)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    audit::record(&mut tx, &caller, &headers, "cart.create", &id).await?;
+    let response = idempotency::finish(&mut tx, key.as_ref(), StatusCode::CREATED, &cart).await?;
+    tx.commit().await?;
+    Ok(response)
+}
+
+/// `POST /v1/customers/{id}/carts/{cartId}/checkout`: one order per billing
+/// cycle. A cart is checked out once; a retry with the same `MS-RequestId`
+/// gets the same orders back.
+pub async fn checkout(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path((customer_id, cart_id)): Path<(String, String)>,
+    body: Bytes,
+) -> ApiResult<Response> {
+    caller.may_add_customers()?;
+    let key = Key::of(
+        &caller,
+        &headers,
+        &format!("POST /v1/customers/{customer_id}/carts/{cart_id}/checkout"),
+        &body,
+    );
+    let mut tx = state.db.begin().await?;
+    if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
+        return Ok(response);
+    }
+    let row: Option<(String, String)> =
+        sqlx::query_as("SELECT status, resource FROM carts WHERE id = $1 AND customer_id = $2")
+            .bind(&cart_id)
+            .bind(&customer_id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let (status, resource) = row.ok_or(ApiError::NotFound)?;
+    if status != "Active" {
+        return Err(ApiError::Rejected {
+            code: 800065,
+            description: "This cart has already been checked out.".to_owned(),
+        });
+    }
+    let claimed =
+        sqlx::query("UPDATE carts SET status = 'Ordered' WHERE id = $1 AND status = 'Active'")
+            .bind(&cart_id)
+            .execute(&mut *tx)
+            .await?;
+    if claimed.rows_affected() != 1 {
+        return Err(ApiError::Conflict {
+            code: FaultCode::Number(800064),
+            description: "This cart is being checked out already.".to_owned(),
+        });
+    }
+    let cart: Cart = serde_json::from_str(&resource)
+        .map_err(|error| ApiError::Internal(format!("stored cart unreadable: {error}")))?;
+    let mut groups: BTreeMap<String, Vec<&customer_model::wire::CartLineItem>> = BTreeMap::new();
+    for item in &cart.line_items {
+        groups
+            .entry(format!("{:?}", item.billing_cycle))
+            .or_default()
+            .push(item);
+    }
+    let mut orders = Vec::new();
+    for items in groups.values() {
+        let lines = items
+            .iter()
+            .zip(0..)
+            .map(|(item, number)| OrderLineItem {
+                line_item_number: number,
+                offer_id: item.catalog_item_id.clone(),
+                subscription_id: Some(uuid::Uuid::new_v4().to_string()),
+                friendly_name: item.friendly_name.clone(),
+                quantity: item.quantity,
+                term_duration: item.term_duration.clone(),
+                partner_id_on_record: item
+                    .participants
+                    .iter()
+                    .find(|participant| participant.key == "transaction_reseller")
+                    .map(|participant| participant.value.clone()),
+            })
+            .collect();
+        let order = new_order(
+            &customer_id,
+            items[0].billing_cycle,
+            items[0].currency_code.clone(),
+            lines,
+        );
+        insert_order(&mut tx, &customer_id, Some(&cart_id), &order).await?;
+        orders.push(order);
+    }
+    audit::record(&mut tx, &caller, &headers, "cart.checkout", &cart_id).await?;
+    let result = CartCheckoutResult {
+        orders,
+        order_errors: Vec::new(),
+    };
+    let response = idempotency::finish(&mut tx, key.as_ref(), StatusCode::CREATED, &result).await?;
+    tx.commit().await?;
+    Ok(response)
+}
+
+/// `POST /v1/customers/{id}/orders`: the single-call purchase.
+pub async fn create_order(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    Path(customer_id): Path<String>,
+    body: JsonWithBytes<Order>,
+) -> ApiResult<Response> {
+    caller.may_add_customers()?;
+    let country = customers::country_of(&state.db, &customer_id).await?;
+    let request = body.value;
+    let count = request.line_items.len() as u32;
+    if request
+        .line_items
+        .iter()
+        .any(|item| item.line_item_number >= count)
+    {
+        return Err(ApiError::Rejected {
+            code: 800071,
+            description: "lineItemNumber must run from 0 to the number of line items - 1."
+                .to_owned(),
+        });
+    }
+    let lines: Vec<Line> = request
+        .line_items
+        .iter()
+        .map(|item| Line {
+            offer_id: item.offer_id.clone(),
+            quantity: item.quantity,
+            billing_cycle: None,
+        })
+        .collect();
+    let offers = check_lines(&country, &headers, &lines)?;
+
+    let key = Key::of(
+        &caller,
+        &headers,
+        &format!("POST /v1/customers/{customer_id}/orders"),
+        &body.bytes,
+    );
+    let mut tx = state.db.begin().await?;
+    if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
+        return Ok(response);
+    }
+    let lines = request
+        .line_items
+        .iter()
+        .zip(&offers)
+        .map(|(item, offer)| OrderLineItem {
+            offer_id: offer.id.clone(),
+            subscription_id: Some(uuid::Uuid::new_v4().to_string()),
+            friendly_name: item
+                .friendly_name
+                .clone()
+                .or_else(|| Some(offer.name.clone())),
+            term_duration: item
+                .term_duration
+                .clone()
+                .or_else(|| catalogue::term_duration(&offer.id)),
+            ..item.clone()
+        })
+        .collect();
+    let order = new_order(
+        &customer_id,
+        request.billing_cycle.unwrap_or_default(),
+        offers
+            .first()
+            .and_then(|offer| offer.price.as_ref())
+            .map(|price| price.currency.clone()),
+        lines,
+    );
+    insert_order(&mut tx, &customer_id, None, &order).await?;
+    audit::record(
+        &mut tx,
+        &caller,
+        &headers,
+        "order.create",
+        order.id.as_deref().unwrap_or_default(),
+    )
+    .await?;
+    let response = idempotency::finish(&mut tx, key.as_ref(), StatusCode::CREATED, &order).await?;
+    tx.commit().await?;
+    Ok(response)
+}
+
+/// `GET /v1/customers/{id}/orders`.
+pub async fn list_orders(
+    State(state): State<AppState>,
+    _caller: Caller,
+    Path(customer_id): Path<String>,
+) -> ApiResult<Json<Collection<serde_json::Value>>> {
+    customers::resources_of(&state.db, &customer_id, customers::Owned::Orders).await
+}

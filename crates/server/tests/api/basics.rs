@@ -1,0 +1,209 @@
+//! What every endpoint shares: faults instead of HTML, echoed ids, limits, CORS.
+
+use axum::http::{Method, StatusCode};
+use customer_api::{Settings, app};
+use customer_model::wire::Role;
+use serde_json::json;
+use tower::ServiceExt;
+
+use crate::support::TestApi;
+
+const IDS: [(&str, &str); 2] = [
+    ("MS-RequestId", "3f0a5c2e-0000-4000-8000-000000000001"),
+    ("MS-CorrelationId", "3f0a5c2e-0000-4000-8000-000000000002"),
+];
+
+#[tokio::test]
+async fn health_check_answers() {
+    let api = TestApi::direct().await;
+    let reply = api.send(Method::GET, "/healthz", None, None, &[]).await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_eq!(reply.body, b"ok");
+}
+
+#[tokio::test]
+async fn unknown_routes_are_json_404s_with_the_request_ids_echoed() {
+    let api = TestApi::direct().await;
+    let reply = api
+        .send(Method::GET, "/v1/nothing-here", None, None, &IDS)
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(reply.json()["code"], "NotFound");
+    assert_eq!(reply.headers["ms-requestid"], IDS[0].1);
+    assert_eq!(reply.headers["ms-correlationid"], IDS[1].1);
+    let reply = api.send(Method::GET, "/not-api", None, None, &IDS).await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(reply.json()["code"], "NotFound");
+}
+
+#[tokio::test]
+async fn errors_echo_the_ids_too_and_wrong_methods_are_json_405s() {
+    let api = TestApi::direct().await;
+    let reply = api
+        .send(Method::GET, "/v1/customers", None, None, &IDS)
+        .await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(reply.headers["ms-requestid"], IDS[0].1);
+    let reply = api
+        .send(Method::PUT, "/v1/customers", None, None, &IDS)
+        .await;
+    assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(reply.json()["code"], "MethodNotAllowed");
+    assert_eq!(reply.headers["ms-correlationid"], IDS[1].1);
+}
+
+#[tokio::test]
+async fn bodies_must_be_json_of_bounded_size() {
+    let api = TestApi::direct().await;
+    let token = api.token(Role::AdminAgent).await;
+    let request = |content_type: &str, body: String| {
+        axum::http::Request::post("/v1/customers")
+            .header("Authorization", format!("Bearer {token}"))
+            .header("Content-Type", content_type)
+            .body(axum::body::Body::from(body))
+            .expect("request")
+    };
+    let status = |request: axum::http::Request<axum::body::Body>| async {
+        api.router()
+            .oneshot(request)
+            .await
+            .expect("response")
+            .status()
+    };
+    assert_eq!(
+        status(request("text/plain", "{}".into())).await,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    );
+    assert_eq!(
+        status(request("application/json", "{not json".into())).await,
+        StatusCode::BAD_REQUEST
+    );
+    let huge = json!({"companyProfile": {"companyName": "x".repeat(100_000)}}).to_string();
+    assert_eq!(
+        status(request("application/json", huge)).await,
+        StatusCode::PAYLOAD_TOO_LARGE
+    );
+}
+
+#[tokio::test]
+async fn deep_links_into_the_spa_serve_its_index_page() {
+    let dist = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dist.path().join("index.html"),
+        "<!doctype html><title>wizard</title>",
+    )
+    .expect("write");
+    std::fs::write(dist.path().join("app.js"), "console.log(1)").expect("write");
+    let api = TestApi::direct().await;
+    let router = app(api.state.clone(), Some(dist.path()));
+    let get = |uri: &str| {
+        let request = axum::http::Request::get(uri)
+            .body(axum::body::Body::empty())
+            .expect("request");
+        let router = router.clone();
+        async move {
+            let response = router.oneshot(request).await.expect("response");
+            let status = response.status();
+            let body = http_body_util::BodyExt::collect(response.into_body())
+                .await
+                .expect("body")
+                .to_bytes();
+            (status, String::from_utf8_lossy(&body).into_owned())
+        }
+    };
+    let (status, body) = get("/customers/new/account").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<title>wizard</title>"));
+    assert_eq!(
+        get("/app.js").await,
+        (StatusCode::OK, "console.log(1)".to_owned())
+    );
+    // API paths never fall back to the SPA.
+    let (status, body) = get("/v1/unknown").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("NotFound"));
+}
+
+#[tokio::test]
+async fn country_rules_are_served_per_country_and_unknown_countries_are_404() {
+    let api = TestApi::direct().await;
+    let reply = api
+        .send(
+            Method::GET,
+            "/v1/countryvalidationrules/hu",
+            None,
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let rules = reply.json();
+    assert_eq!(rules["iso2Code"], "HU");
+    assert_eq!(rules["postalCodeRegex"], r"^(?:\d{4})$");
+    assert_eq!(
+        rules["customerOrganizationRegistrationNumberRequired"],
+        true
+    );
+    assert_eq!(rules["attributes"]["objectType"], "CountryValidationRules");
+    let reply = api
+        .send(
+            Method::GET,
+            "/v1/countryvalidationrules/XX",
+            None,
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn cors_allows_only_the_configured_origins() {
+    let settings = Settings {
+        cors_origins: vec!["https://wizard.example".parse().expect("origin")],
+        ..Settings::default()
+    };
+    let api = TestApi::new(settings).await;
+    let preflight = |origin: &'static str| {
+        axum::http::Request::builder()
+            .method(Method::OPTIONS)
+            .uri("/v1/customers")
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header(
+                "Access-Control-Request-Headers",
+                "authorization,content-type,ms-requestid",
+            )
+            .body(axum::body::Body::empty())
+            .expect("request")
+    };
+    let response = api
+        .router()
+        .oneshot(preflight("https://wizard.example"))
+        .await
+        .expect("response");
+    let headers = response.headers();
+    assert_eq!(
+        headers["access-control-allow-origin"],
+        "https://wizard.example"
+    );
+    let allowed = headers["access-control-allow-headers"]
+        .to_str()
+        .expect("text")
+        .to_ascii_lowercase();
+    assert!(
+        allowed.contains("ms-requestid") && allowed.contains("authorization"),
+        "{allowed}"
+    );
+    let response = api
+        .router()
+        .oneshot(preflight("https://evil.example"))
+        .await
+        .expect("response");
+    assert!(
+        response
+            .headers()
+            .get("access-control-allow-origin")
+            .is_none()
+    );
+}

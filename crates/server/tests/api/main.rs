@@ -1,0 +1,9 @@
+//! The HTTP surface, exercised through the real router (no socket) on a real
+//! database: SQLite by default, PostgreSQL when `TEST_POSTGRES_URL` is set.
+
+mod agreements;
+mod basics;
+mod customers;
+mod purchase;
+mod staff;
+mod support;

@@ -1,0 +1,267 @@
+//! The catalogue, carts, checkout and orders.
+
+use axum::http::{Method, StatusCode};
+use customer_model::wire::Role;
+use serde_json::{Value, json};
+
+use crate::support::TestApi;
+
+const E5: &str = "8BDBB60B-E526-43E9-92EF-AB760C8E0B72";
+const E3: &str = "566BF9D7-C55A-45F8-91A6-E55E9B9B1325";
+/// Minimum 5 licenses, annual billing only.
+const DEFENDER: &str = "1FF13534-2E82-4CE1-958D-003D9A0B2361";
+
+fn cart(lines: &[(&str, u32, &str)]) -> Value {
+    let items: Vec<Value> = lines
+        .iter()
+        .enumerate()
+        .map(|(id, (offer, quantity, cycle))| {
+            json!({"id": id, "catalogItemId": offer, "quantity": quantity, "billingCycle": cycle})
+        })
+        .collect();
+    json!({"lineItems": items})
+}
+
+#[tokio::test]
+async fn offers_are_priced_in_the_country_currency_and_named_in_the_asked_language() {
+    let api = TestApi::direct().await;
+    let token = api.token(Role::SalesAgent).await;
+    let reply = api
+        .send(
+            Method::GET,
+            "/v1/offers?country=HU",
+            Some(&token),
+            None,
+            &[("X-Locale", "hu-HU")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let offers = reply.json();
+    assert!(offers["totalCount"].as_u64().unwrap_or(0) >= 30);
+    let first = &offers["items"][0];
+    assert_eq!(first["price"]["currency"], "HUF");
+    assert_eq!(first["locale"], "hu-HU");
+    assert_eq!(first["category"]["name"], "Nagyvállalati");
+    let reply = api.get("/v1/offercategories?country=TR", &token).await;
+    let ids: Vec<Value> = reply.json()["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|c| c["id"].clone())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            json!("Enterprise_Key"),
+            json!("SmallBusiness_Key"),
+            json!("Nonprofit_Key"),
+            json!("Trial_Key")
+        ]
+    );
+    let reply = api
+        .get(
+            "/v1/offers?country=US&offer_category_id=Trial_Key&size=2",
+            &token,
+        )
+        .await;
+    let page = reply.json();
+    assert_eq!(page["items"].as_array().map(Vec::len), Some(2));
+    assert!(page["totalCount"].as_u64().unwrap_or(0) > 2);
+    assert!(
+        page["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .all(|offer| offer["isTrial"] == true)
+    );
+    let reply = api
+        .get(
+            &format!("/v1/offers/{}?country=GB", E5.to_lowercase()),
+            &token,
+        )
+        .await;
+    assert_eq!(reply.json()["price"]["currency"], "GBP");
+    assert_eq!(
+        api.get("/v1/offers", &token).await.status,
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        api.get("/v1/offers?country=XX", &token).await.status,
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[tokio::test]
+async fn a_cart_checks_out_into_one_order_per_billing_cycle() {
+    let api = TestApi::direct().await;
+    let token = api.token(Role::SalesAgent).await;
+    let customer = api.create_customer(&token, "buyer").await;
+    let reply = api
+        .post(
+            &format!("/v1/customers/{customer}/carts"),
+            &token,
+            cart(&[
+                (E5, 10, "monthly"),
+                (E3, 2, "monthly"),
+                (DEFENDER, 5, "annual"),
+            ]),
+            Some("cart-1"),
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    let created = reply.json();
+    assert_eq!(created["status"], "Active");
+    assert_eq!(created["lineItems"][0]["currencyCode"], "USD");
+    assert_eq!(created["lineItems"][0]["friendlyName"], "Microsoft 365 E5");
+    let cart_id = created["id"].as_str().expect("cart id").to_owned();
+
+    let checkout = format!("/v1/customers/{customer}/carts/{cart_id}/checkout");
+    let send = |request_id: &'static str| {
+        let (api, token, checkout) = (&api, token.clone(), checkout.clone());
+        async move {
+            api.send(
+                Method::POST,
+                &checkout,
+                Some(&token),
+                None,
+                &[("MS-RequestId", request_id)],
+            )
+            .await
+        }
+    };
+    let reply = send("checkout-1").await;
+    assert_eq!(
+        reply.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    let result = reply.json();
+    let orders = result["orders"].as_array().expect("orders");
+    assert_eq!(orders.len(), 2);
+    assert_eq!(result["orderErrors"], json!([]));
+    let monthly = orders
+        .iter()
+        .find(|order| order["billingCycle"] == "monthly")
+        .expect("monthly order");
+    assert_eq!(monthly["lineItems"].as_array().map(Vec::len), Some(2));
+    assert_eq!(monthly["lineItems"][1]["lineItemNumber"], 1);
+    assert!(monthly["lineItems"][0]["subscriptionId"].is_string());
+
+    // A retry replays; a second checkout of the same cart is refused.
+    assert_eq!(send("checkout-1").await.json(), result);
+    let reply = send("checkout-2").await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(reply.json()["code"], 800065);
+    assert_eq!(api.count("orders").await, 2);
+    let listed = api
+        .get(&format!("/v1/customers/{customer}/orders"), &token)
+        .await;
+    assert_eq!(listed.json()["totalCount"], 2);
+}
+
+#[tokio::test]
+async fn license_counts_and_offers_are_checked_against_the_catalogue() {
+    let api = TestApi::direct().await;
+    let token = api.token(Role::AdminAgent).await;
+    let customer = api.create_customer(&token, "bounds").await;
+    let carts = format!("/v1/customers/{customer}/carts");
+    let reply = api
+        .post(&carts, &token, cart(&[(DEFENDER, 2, "annual")]), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(reply.issues(), ["lineItems.quantity:out_of_range"]);
+    assert_eq!(
+        reply.json()["data"][0]["params"],
+        json!({"min": "5", "max": "10000000", "offerId": DEFENDER})
+    );
+    let reply = api
+        .post(
+            &carts,
+            &token,
+            cart(&[("NOT-AN-OFFER", 1, "monthly")]),
+            None,
+        )
+        .await;
+    assert_eq!(reply.issues(), ["lineItems.quantity:unknown_offer"]);
+    let reply = api
+        .post(&carts, &token, cart(&[(DEFENDER, 5, "monthly")]), None)
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::BAD_REQUEST,
+        "annual-only offer billed monthly"
+    );
+    let reply = api
+        .post(&carts, &token, json!({"lineItems": []}), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    let reply = api
+        .post(
+            "/v1/customers/nobody/carts",
+            &token,
+            cart(&[(E5, 1, "monthly")]),
+            None,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    assert_eq!(api.count("carts").await, 0);
+}
+
+#[tokio::test]
+async fn a_single_call_order_is_also_accepted() {
+    let api = TestApi::direct().await;
+    let token = api.token(Role::AdminAgent).await;
+    let customer = api.create_customer(&token, "oneshot").await;
+    let body = json!({"billingCycle": "monthly", "lineItems": [{"lineItemNumber": 0, "offerId": E3, "quantity": 3}]});
+    let reply = api
+        .post(
+            &format!("/v1/customers/{customer}/orders"),
+            &token,
+            body,
+            Some("order-1"),
+        )
+        .await;
+    assert_eq!(
+        reply.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&reply.body)
+    );
+    let order = reply.json();
+    assert_eq!(order["referenceCustomerId"], customer.as_str());
+    assert_eq!(order["lineItems"][0]["friendlyName"], "Microsoft 365 E3");
+    assert_eq!(order["status"], "completed");
+    let bad = json!({"lineItems": [{"lineItemNumber": 3, "offerId": E3, "quantity": 3}]});
+    let reply = api
+        .post(
+            &format!("/v1/customers/{customer}/orders"),
+            &token,
+            bad,
+            None,
+        )
+        .await;
+    assert_eq!(reply.json()["code"], 800071);
+}
+
+#[tokio::test]
+async fn roles_that_may_not_add_customers_may_not_buy_either() {
+    let api = TestApi::direct().await;
+    let admin = api.token(Role::AdminAgent).await;
+    let customer = api.create_customer(&admin, "nobuy").await;
+    let billing = api.token(Role::BillingAdmin).await;
+    let reply = api
+        .post(
+            &format!("/v1/customers/{customer}/carts"),
+            &billing,
+            cart(&[(E5, 1, "monthly")]),
+            None,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+}
