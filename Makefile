@@ -18,7 +18,7 @@ SPA_SOURCES := index.html Trunk.toml Cargo.toml Cargo.lock crates/model/Cargo.to
 
 COUNTRY_RULES_VENV := target/country-rules-venv
 
-.PHONY: run test bootstrap bootstrap-build dist lint test-native test-browser country-rules check-country-rules
+.PHONY: run test bootstrap bootstrap-build dist lint test-native test-api-fuzz test-browser country-rules check-country-rules
 
 ## run: build the SPA (release) and serve it with the demo API on $(ADDRESS)
 run: bootstrap-build dist
@@ -31,6 +31,7 @@ test: bootstrap
 	$(MAKE) --no-print-directory check-country-rules
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory test-api-fuzz
 	$(MAKE) --no-print-directory test-browser
 
 bootstrap:
@@ -72,6 +73,10 @@ lint:
 test-native:
 	cargo test --workspace
 	TEST_POSTGRES_URL=$$(scripts/postgres.sh) cargo test -p customer-api --test api
+
+# schemathesis against the real server and its own /openapi.json (bounded: 60 s).
+test-api-fuzz:
+	scripts/schemathesis.sh
 
 # Component tests in headless Chromium. No `-q`: cargo would pass it on to
 # wasm-bindgen-test-runner, which rejects it.

@@ -26,6 +26,7 @@ pub const PERSON_NAME_MAX: usize = 50;
 pub const EMAIL_MAX: usize = 254;
 
 /// Where an issue belongs: the JSON path of the request property it concerns.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Field {
     #[serde(rename = "billingProfile.defaultAddress.country")]
@@ -76,6 +77,7 @@ pub enum Field {
 }
 
 /// What is wrong; translated by each client.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Code {
@@ -110,6 +112,7 @@ pub enum Code {
 }
 
 /// An error blocks the step; a warning may be accepted by the user.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -118,6 +121,7 @@ pub enum Severity {
     Warning,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Issue {
     pub field: Field,

@@ -17,6 +17,7 @@ pub use staff::{
 };
 
 /// `attributes` carried by every resource.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Attributes {
@@ -34,6 +35,7 @@ impl Attributes {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct KeyValue {
@@ -42,6 +44,7 @@ pub struct KeyValue {
 }
 
 /// `{uri, method, headers}`; the `uri` is relative to `/v1`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Link {
@@ -53,6 +56,7 @@ pub struct Link {
 pub type Links = BTreeMap<String, Link>;
 
 /// `{totalCount, items, links?, attributes:{objectType:"Collection"}}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Collection<T> {
@@ -87,6 +91,7 @@ impl<T> Collection<T> {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Address {
@@ -115,6 +120,7 @@ pub struct Address {
     pub phone_number: Option<String>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CompanyProfile {
@@ -129,6 +135,7 @@ pub struct CompanyProfile {
     pub attributes: Attributes,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct BillingProfile {
@@ -147,6 +154,7 @@ pub struct BillingProfile {
 }
 
 /// The new tenant's admin; returned once, by the create call.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct UserCredentials {
@@ -154,6 +162,7 @@ pub struct UserCredentials {
     pub password: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationshipToPartner {
@@ -167,6 +176,7 @@ pub enum RelationshipToPartner {
 }
 
 /// A customer: the create request, the create response and list items share it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Customer {
@@ -198,6 +208,7 @@ pub struct Customer {
 }
 
 /// `GET /v1/countryvalidationrules/{iso2}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CountryValidationRules {
@@ -221,6 +232,7 @@ pub struct CountryValidationRules {
     pub attributes: Attributes,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AddressValidationStatus {
     VerifiedShippable,
@@ -251,6 +263,7 @@ impl AddressValidationStatus {
 }
 
 /// `POST /v1/validations/address`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AddressValidationResponse {
@@ -264,6 +277,7 @@ pub struct AddressValidationResponse {
     pub attributes: Attributes,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub enum AgreementType {
     MicrosoftCloudAgreement,
@@ -272,6 +286,7 @@ pub enum AgreementType {
 }
 
 /// The person who accepted an agreement.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Contact {
@@ -283,6 +298,7 @@ pub struct Contact {
 }
 
 /// `GET /v1/agreements?agreementType=…` items: the template to attest against.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AgreementMetaData {
@@ -294,6 +310,7 @@ pub struct AgreementMetaData {
 }
 
 /// `POST /v1/customers/{id}/agreements`: the customer's acceptance.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Agreement {
@@ -310,6 +327,7 @@ pub struct Agreement {
     pub attributes: Attributes,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum BillingCycle {
@@ -323,6 +341,7 @@ pub enum BillingCycle {
     Unknown,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct OfferCategory {
@@ -338,6 +357,7 @@ pub struct OfferCategory {
 }
 
 /// The reference server's extension: what one license costs per billing cycle.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Price {
@@ -347,6 +367,7 @@ pub struct Price {
     pub billing_cycle: BillingCycle,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Offer {
@@ -375,6 +396,7 @@ pub struct Offer {
     pub attributes: Attributes,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CartLineItemError {
@@ -382,6 +404,7 @@ pub struct CartLineItemError {
     pub error_description: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CartLineItem {
@@ -403,6 +426,7 @@ pub struct CartLineItem {
     pub error: Option<CartLineItemError>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Cart {
@@ -423,6 +447,7 @@ pub struct Cart {
     pub attributes: Attributes,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct OrderLineItem {
@@ -439,6 +464,7 @@ pub struct OrderLineItem {
     pub partner_id_on_record: Option<String>,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Order {
@@ -458,6 +484,7 @@ pub struct Order {
     pub attributes: Attributes,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct OrderError {
@@ -467,6 +494,7 @@ pub struct OrderError {
 }
 
 /// `POST …/carts/{cartId}/checkout`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CartCheckoutResult {
@@ -475,6 +503,7 @@ pub struct CartCheckoutResult {
 }
 
 /// An indirect reseller of the signed-in indirect provider.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PartnerRelationship {
@@ -494,6 +523,7 @@ pub struct PartnerRelationship {
 }
 
 /// `GET /v1/customers/relationshiprequests`: the invitation for an existing customer.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct RelationshipRequest {
@@ -502,6 +532,7 @@ pub struct RelationshipRequest {
 }
 
 /// A fault's `code` is a number from some endpoints and a string from others.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum FaultCode {
@@ -516,6 +547,7 @@ impl Default for FaultCode {
 }
 
 /// The error body of every 4xx/5xx response.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ApiFault {

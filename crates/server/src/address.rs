@@ -158,6 +158,8 @@ pub fn validate(address: &Address) -> AddressValidationResponse {
 }
 
 /// Always 200, as Partner Center has answered since 2021.
+#[utoipa::path(post, path = "/validations/address", tag = "customers", request_body = Address,
+    responses((status = 200, description = "The verdict, with suggestions", body = AddressValidationResponse)))]
 pub async fn post(
     _caller: Caller,
     JsonBody(address): JsonBody<Address>,

@@ -2,7 +2,7 @@
 //! a customer's acceptance (`POST /v1/customers/{id}/agreements`).
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use customer_model::validation::{self, Context, Date, Issue};
@@ -10,10 +10,11 @@ use customer_model::wire::{
     Agreement, AgreementMetaData, AgreementType, Attributes, Collection, Role,
 };
 use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, is_unique_violation};
-use crate::extract::JsonWithBytes;
+use crate::extract::{JsonWithBytes, PathParams, QueryParams};
 use crate::idempotency::{self, Claim, Key};
 use crate::{AppState, audit, country_rules, customers, db};
 
@@ -45,7 +46,8 @@ fn template(agreement_type: AgreementType) -> AgreementMetaData {
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TemplateQuery {
     #[serde(rename = "agreementType")]
     agreement_type: Option<String>,
@@ -53,9 +55,11 @@ pub struct TemplateQuery {
 
 /// `GET /v1/agreements?agreementType=…`: Partner Center defaults to the
 /// Microsoft Cloud Agreement; `*` lists every type.
+#[utoipa::path(get, path = "/agreements", tag = "agreements", params(TemplateQuery),
+    responses((status = 200, description = "Agreement templates", body = Collection<AgreementMetaData>)))]
 pub async fn templates(
     _caller: Caller,
-    Query(query): Query<TemplateQuery>,
+    QueryParams(query): QueryParams<TemplateQuery>,
 ) -> ApiResult<Json<Collection<AgreementMetaData>>> {
     let wanted = query.agreement_type.unwrap_or_default();
     let types: Vec<AgreementType> = match wanted.trim() {
@@ -94,11 +98,14 @@ fn contact_key(agreement: &Agreement) -> String {
 
 /// `POST /v1/customers/{id}/agreements`: Admin agents and Sales agents only;
 /// the date may not be in the future. Idempotent on `MS-RequestId`.
+#[utoipa::path(post, path = "/customers/{id}/agreements", tag = "agreements", request_body = Agreement,
+    params(("id" = String, Path, description = "The customer's tenant id")),
+    responses((status = 201, description = "Recorded", body = Agreement)))]
 pub async fn accept(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
-    Path(customer_id): Path<String>,
+    PathParams(customer_id): PathParams<String>,
     body: JsonWithBytes<Agreement>,
 ) -> ApiResult<Response> {
     caller.require(
@@ -185,10 +192,13 @@ pub async fn accept(
 }
 
 /// `GET /v1/customers/{id}/agreements`: the acceptances recorded so far.
+#[utoipa::path(get, path = "/customers/{id}/agreements", tag = "agreements",
+    params(("id" = String, Path, description = "The customer's tenant id")),
+    responses((status = 200, description = "Recorded acceptances", body = Collection<Agreement>)))]
 pub async fn list(
     State(state): State<AppState>,
     _caller: Caller,
-    Path(customer_id): Path<String>,
+    PathParams(customer_id): PathParams<String>,
 ) -> ApiResult<Json<Collection<serde_json::Value>>> {
     customers::resources_of(&state.db, &customer_id, customers::Owned::Agreements).await
 }

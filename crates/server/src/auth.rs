@@ -171,6 +171,9 @@ fn decoy_hash() -> &'static str {
 }
 
 /// `POST /v1/auth/token`: user name and password → bearer token.
+#[utoipa::path(post, path = "/auth/token", tag = "staff", security(()),
+    request_body = SignIn,
+    responses((status = 200, description = "Signed in", body = AccessToken)))]
 pub async fn sign_in(
     State(state): State<AppState>,
     JsonBody(request): JsonBody<SignIn>,
@@ -213,6 +216,8 @@ pub async fn sign_in(
 }
 
 /// `DELETE /v1/auth/token`: signs out (the token stops working at once).
+#[utoipa::path(delete, path = "/auth/token", tag = "staff",
+    responses((status = 204, description = "Signed out: the token no longer works")))]
 pub async fn sign_out(State(state): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
     sqlx::query("DELETE FROM tokens WHERE token_hash = $1")
         .bind(&caller.token_hash)
@@ -222,6 +227,8 @@ pub async fn sign_out(State(state): State<AppState>, caller: Caller) -> ApiResul
 }
 
 /// `GET /v1/me`: who is signed in, their roles and their partner.
+#[utoipa::path(get, path = "/me", tag = "staff",
+    responses((status = 200, description = "Who is signed in", body = Me)))]
 pub async fn me(State(state): State<AppState>, caller: Caller) -> Json<Me> {
     Json(Me {
         user_name: caller.user_name,

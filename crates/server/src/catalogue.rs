@@ -6,14 +6,15 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use axum::Json;
-use axum::extract::{Path, Query};
 use axum::http::HeaderMap;
 use customer_model::wire::{Attributes, BillingCycle, Collection, Offer, OfferCategory, Price};
 use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::auth::Caller;
 use crate::country_rules;
 use crate::error::{ApiError, ApiResult};
+use crate::extract::{PathParams, QueryParams};
 
 const FILE: &str = include_str!("../data/demo-catalogue.json");
 
@@ -186,7 +187,8 @@ fn known_country(country: Option<&str>) -> ApiResult<String> {
         })
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct OffersQuery {
     country: Option<String>,
     offer_category_id: Option<String>,
@@ -195,10 +197,12 @@ pub struct OffersQuery {
 }
 
 /// `GET /v1/offers?country=…[&offer_category_id=…][&offset=…&size=…]`.
+#[utoipa::path(get, path = "/offers", tag = "catalogue", params(OffersQuery, ("X-Locale" = Option<String>, Header, description = "en-US, hu-HU or tr-TR: the language of names and descriptions")),
+    responses((status = 200, description = "Offers sold in the country", body = Collection<Offer>)))]
 pub async fn list(
     _caller: Caller,
     headers: HeaderMap,
-    Query(query): Query<OffersQuery>,
+    QueryParams(query): QueryParams<OffersQuery>,
 ) -> ApiResult<Json<Collection<Offer>>> {
     let country = known_country(query.country.as_deref())?;
     let mut offers = offers(&country, Language::from_headers(&headers))?;
@@ -215,17 +219,21 @@ pub async fn list(
     }))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct CountryQuery {
     country: Option<String>,
 }
 
 /// `GET /v1/offers/{id}?country=…`.
+#[utoipa::path(get, path = "/offers/{id}", tag = "catalogue",
+    params(("id" = String, Path, description = "The offer id"), CountryQuery, ("X-Locale" = Option<String>, Header, description = "en-US, hu-HU or tr-TR: the language of names and descriptions")),
+    responses((status = 200, description = "The offer", body = Offer)))]
 pub async fn get(
     _caller: Caller,
     headers: HeaderMap,
-    Path(id): Path<String>,
-    Query(query): Query<CountryQuery>,
+    PathParams(id): PathParams<String>,
+    QueryParams(query): QueryParams<CountryQuery>,
 ) -> ApiResult<Json<Offer>> {
     let country = known_country(query.country.as_deref())?;
     offers(&country, Language::from_headers(&headers))?
@@ -236,10 +244,12 @@ pub async fn get(
 }
 
 /// `GET /v1/offercategories?country=…`.
+#[utoipa::path(get, path = "/offercategories", tag = "catalogue", params(CountryQuery, ("X-Locale" = Option<String>, Header, description = "en-US, hu-HU or tr-TR: the language of names and descriptions")),
+    responses((status = 200, description = "Offer categories", body = Collection<OfferCategory>)))]
 pub async fn categories(
     _caller: Caller,
     headers: HeaderMap,
-    Query(query): Query<CountryQuery>,
+    QueryParams(query): QueryParams<CountryQuery>,
 ) -> ApiResult<Json<Collection<OfferCategory>>> {
     let country = known_country(query.country.as_deref())?;
     let language = Language::from_headers(&headers);

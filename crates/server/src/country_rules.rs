@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use axum::Json;
-use axum::extract::Path;
 use customer_model::wire::{Attributes, CountryValidationRules};
 
 use crate::error::{ApiError, ApiResult};
+use crate::extract::PathParams;
 
 const TABLE: &str = include_str!("../data/country-rules.json");
 
@@ -39,7 +39,10 @@ pub fn lookup(iso2: &str) -> Option<&'static CountryValidationRules> {
     table()?.get(&iso2.to_ascii_uppercase())
 }
 
-pub async fn get(Path(iso2): Path<String>) -> ApiResult<Json<CountryValidationRules>> {
+#[utoipa::path(get, path = "/countryvalidationrules/{iso2}", tag = "customers", security(()),
+    params(("iso2" = String, Path, description = "ISO 3166-1 alpha-2 country code")),
+    responses((status = 200, description = "The country's rules", body = CountryValidationRules)))]
+pub async fn get(PathParams(iso2): PathParams<String>) -> ApiResult<Json<CountryValidationRules>> {
     lookup(&iso2).cloned().map(Json).ok_or(ApiError::NotFound)
 }
 

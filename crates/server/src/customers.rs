@@ -1,7 +1,7 @@
 //! `/v1/customers`: the partner's customers.
 
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use customer_model::text;
@@ -13,17 +13,19 @@ use customer_model::wire::{
 use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use serde::de::value::Error as ValueError;
+use utoipa::IntoParams;
 
 use crate::auth::{Caller, random_text};
 use crate::error::{ApiError, ApiResult, is_unique_violation};
-use crate::extract::JsonWithBytes;
+use crate::extract::{JsonWithBytes, PathParams, QueryParams};
 use crate::idempotency::{self, Claim, Key};
 use crate::{AppState, audit, country_rules, db};
 
 const DEFAULT_PAGE_SIZE: u32 = 40;
 const MAX_PAGE_SIZE: u32 = 500;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
     size: Option<u32>,
     filter: Option<String>,
@@ -115,10 +117,12 @@ impl From<CustomerRow> for Customer {
     }
 }
 
+#[utoipa::path(get, path = "/customers", tag = "customers", params(ListQuery),
+    responses((status = 200, description = "The partner's customers", body = Collection<Customer>)))]
 pub async fn list(
     State(state): State<AppState>,
     _caller: Caller,
-    Query(query): Query<ListQuery>,
+    QueryParams(query): QueryParams<ListQuery>,
 ) -> ApiResult<Json<Collection<Customer>>> {
     let size = query
         .size
@@ -157,10 +161,13 @@ pub async fn list(
 }
 
 /// `GET /v1/customers/{id}`.
+#[utoipa::path(get, path = "/customers/{id}", tag = "customers",
+    params(("id" = String, Path, description = "The customer's tenant id")),
+    responses((status = 200, description = "The customer", body = Customer)))]
 pub async fn get(
     State(state): State<AppState>,
     _caller: Caller,
-    Path(id): Path<String>,
+    PathParams(id): PathParams<String>,
 ) -> ApiResult<Json<serde_json::Value>> {
     let resource: Option<(String,)> =
         sqlx::query_as("SELECT resource FROM customers WHERE id = $1")
@@ -235,10 +242,13 @@ pub async fn domain_taken(db: &crate::Db, domain: &str) -> ApiResult<bool> {
 }
 
 /// `HEAD /v1/domains/{domain}`: 200 = taken, 404 = available (no body either way).
+#[utoipa::path(head, path = "/domains/{domain}", tag = "customers",
+    params(("domain" = String, Path, description = "A full initial domain, e.g. contoso.onmicrosoft.com")),
+    responses((status = 200, description = "Taken"), (status = 404, description = "Available")))]
 pub async fn head_domain(
     State(state): State<AppState>,
     _caller: Caller,
-    Path(domain): Path<String>,
+    PathParams(domain): PathParams<String>,
 ) -> ApiResult<StatusCode> {
     Ok(if domain_taken(&state.db, &domain).await? {
         StatusCode::OK
@@ -361,6 +371,8 @@ pub async fn store(
 
 /// `POST /v1/customers`: validates with the shared rules, then creates the
 /// tenant; 409 when its domain exists. Idempotent on `MS-RequestId`.
+#[utoipa::path(post, path = "/customers", tag = "customers", request_body = Customer,
+    responses((status = 201, description = "Created, with the one-time admin credentials", body = Customer)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,

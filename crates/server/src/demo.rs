@@ -194,6 +194,8 @@ pub async fn seed(db: &Db) -> ApiResult<DemoInfo> {
 }
 
 /// `GET /v1/demo`: the demo accounts, for the sign-in page; 404 outside demo mode.
+#[utoipa::path(get, path = "/demo", tag = "staff", security(()),
+    responses((status = 200, description = "The demo accounts (demo mode only)", body = DemoInfo)))]
 pub async fn info(State(state): State<AppState>) -> ApiResult<Json<DemoInfo>> {
     state
         .settings

@@ -2,9 +2,10 @@
 //! rejection answered as a fault (415, 413, 400) rather than axum's plain text.
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
+use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 
 use crate::error::ApiError;
@@ -69,5 +70,40 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonWithBytes<T> {
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
         read(request, state).await
+    }
+}
+
+/// Query parameters; a malformed query string is a 400 fault.
+pub struct QueryParams<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for QueryParams<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(value)| QueryParams(value))
+            .map_err(|rejection| {
+                ApiError::BadInput(format!(
+                    "The query string is not valid: {}",
+                    rejection.body_text()
+                ))
+            })
+    }
+}
+
+/// Path segments; one that cannot be read (e.g. not UTF-8) is a 400 fault.
+pub struct PathParams<T>(pub T);
+
+impl<T: DeserializeOwned + Send, S: Send + Sync> FromRequestParts<S> for PathParams<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(value)| PathParams(value))
+            .map_err(|rejection| {
+                ApiError::BadInput(format!("The path is not valid: {}", rejection.body_text()))
+            })
     }
 }

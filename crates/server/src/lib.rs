@@ -14,6 +14,7 @@ pub mod demo;
 mod error;
 mod extract;
 mod idempotency;
+mod openapi;
 mod orders;
 mod relationships;
 
@@ -26,11 +27,13 @@ use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, head, post};
+use axum::routing::get;
 use customer_model::wire::{DemoInfo, PartnerProfile};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 pub use db::Db;
 pub use error::ApiError;
@@ -85,48 +88,46 @@ const ECHOED_HEADERS: [HeaderName; 2] = [
     HeaderName::from_static("ms-correlationid"),
 ];
 
-fn api() -> Router<AppState> {
-    Router::new()
-        .route("/auth/token", post(auth::sign_in).delete(auth::sign_out))
-        .route("/me", get(auth::me))
-        .route("/demo", get(demo::info))
-        .route("/customers", get(customers::list).post(customers::create))
-        .route(
-            "/customers/relationshiprequests",
-            get(relationships::request),
-        )
-        .route("/customers/{id}", get(customers::get))
-        .route(
-            "/customers/{id}/agreements",
-            get(agreements::list).post(agreements::accept),
-        )
-        .route("/customers/{id}/carts", post(orders::create_cart))
-        .route(
-            "/customers/{id}/carts/{cart_id}/checkout",
-            post(orders::checkout),
-        )
-        .route(
-            "/customers/{id}/orders",
-            get(orders::list_orders).post(orders::create_order),
-        )
-        .route("/domains/{domain}", head(customers::head_domain))
-        .route("/validations/address", post(address::post))
-        .route("/agreements", get(agreements::templates))
-        .route("/offers", get(catalogue::list))
-        .route("/offers/{id}", get(catalogue::get))
-        .route("/offercategories", get(catalogue::categories))
-        .route("/relationships", get(relationships::list))
-        .route("/countryvalidationrules/{iso2}", get(country_rules::get))
+/// The `/v1` API and its OpenAPI document, both from the same handlers.
+fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let (router, document) = OpenApiRouter::new()
+        .routes(routes!(auth::sign_in, auth::sign_out))
+        .routes(routes!(auth::me))
+        .routes(routes!(demo::info))
+        .routes(routes!(customers::list, customers::create))
+        .routes(routes!(relationships::request))
+        .routes(routes!(customers::get))
+        .routes(routes!(agreements::list, agreements::accept))
+        .routes(routes!(orders::create_cart))
+        .routes(routes!(orders::checkout))
+        .routes(routes!(orders::list_orders, orders::create_order))
+        .routes(routes!(customers::head_domain))
+        .routes(routes!(address::post))
+        .routes(routes!(agreements::templates))
+        .routes(routes!(catalogue::list))
+        .routes(routes!(catalogue::get))
+        .routes(routes!(catalogue::categories))
+        .routes(routes!(relationships::list))
+        .routes(routes!(country_rules::get))
+        .split_for_parts();
+    let router = router
         .fallback(async || ApiError::NotFound)
-        .method_not_allowed_fallback(async || ApiError::MethodNotAllowed)
+        .method_not_allowed_fallback(async || ApiError::MethodNotAllowed);
+    (router, openapi::finish(document))
 }
 
 /// The whole HTTP surface. With `spa_dir`, unknown non-API paths serve its
 /// `index.html` so that the SPA's deep links survive a reload.
 pub fn app(state: AppState, spa_dir: Option<&Path>) -> Router {
+    let (api, document) = api();
+    let document = document.to_json().unwrap_or_default();
     let router = Router::new()
         .route("/healthz", get(async || "ok"))
-        .nest("/v1", api());
+        .route(
+            "/openapi.json",
+            get(async move || ([(header::CONTENT_TYPE, "application/json")], document)),
+        )
+        .nest("/v1", api);
     let router = match spa_dir {
         Some(dir) => router
             .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),

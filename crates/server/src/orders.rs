@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use customer_model::validation::{self, Code, Field, Issue};
@@ -18,7 +18,7 @@ use sqlx::{Any, Transaction};
 use crate::auth::Caller;
 use crate::catalogue::{self, Language};
 use crate::error::{ApiError, ApiResult};
-use crate::extract::JsonWithBytes;
+use crate::extract::{JsonWithBytes, PathParams};
 use crate::idempotency::{self, Claim, Key};
 use crate::{AppState, audit, customers, db};
 
@@ -112,11 +112,14 @@ fn new_order(
 }
 
 /// `POST /v1/customers/{id}/carts`.
+#[utoipa::path(post, path = "/customers/{id}/carts", tag = "orders", request_body = Cart,
+    params(("id" = String, Path, description = "The customer's tenant id")),
+    responses((status = 201, description = "The cart", body = Cart)))]
 pub async fn create_cart(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
-    Path(customer_id): Path<String>,
+    PathParams(customer_id): PathParams<String>,
     body: JsonWithBytes<Cart>,
 ) -> ApiResult<Response> {
     caller.may_add_customers()?;
@@ -177,11 +180,14 @@ pub async fn create_cart(
 /// `POST /v1/customers/{id}/carts/{cartId}/checkout`: one order per billing
 /// cycle. A cart is checked out once; a retry with the same `MS-RequestId`
 /// gets the same orders back.
+#[utoipa::path(post, path = "/customers/{id}/carts/{cart_id}/checkout", tag = "orders",
+    params(("id" = String, Path, description = "The customer's tenant id"), ("cart_id" = String, Path, description = "The cart id")),
+    responses((status = 201, description = "The orders placed", body = CartCheckoutResult)))]
 pub async fn checkout(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
-    Path((customer_id, cart_id)): Path<(String, String)>,
+    PathParams((customer_id, cart_id)): PathParams<(String, String)>,
     body: Bytes,
 ) -> ApiResult<Response> {
     caller.may_add_customers()?;
@@ -267,11 +273,14 @@ pub async fn checkout(
 }
 
 /// `POST /v1/customers/{id}/orders`: the single-call purchase.
+#[utoipa::path(post, path = "/customers/{id}/orders", tag = "orders", request_body = Order,
+    params(("id" = String, Path, description = "The customer's tenant id")),
+    responses((status = 201, description = "The order", body = Order)))]
 pub async fn create_order(
     State(state): State<AppState>,
     caller: Caller,
     headers: HeaderMap,
-    Path(customer_id): Path<String>,
+    PathParams(customer_id): PathParams<String>,
     body: JsonWithBytes<Order>,
 ) -> ApiResult<Response> {
     caller.may_add_customers()?;
@@ -352,10 +361,13 @@ pub async fn create_order(
 }
 
 /// `GET /v1/customers/{id}/orders`.
+#[utoipa::path(get, path = "/customers/{id}/orders", tag = "orders",
+    params(("id" = String, Path, description = "The customer's tenant id")),
+    responses((status = 200, description = "The customer's orders", body = Collection<Order>)))]
 pub async fn list_orders(
     State(state): State<AppState>,
     _caller: Caller,
-    Path(customer_id): Path<String>,
+    PathParams(customer_id): PathParams<String>,
 ) -> ApiResult<Json<Collection<serde_json::Value>>> {
     customers::resources_of(&state.db, &customer_id, customers::Owned::Orders).await
 }

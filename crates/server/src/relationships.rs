@@ -2,17 +2,20 @@
 //! existing customer accepts to make us its partner.
 
 use axum::Json;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use customer_model::wire::{
     Attributes, Collection, PartnerRelationship, PartnerType, RelationshipRequest,
 };
 use serde::Deserialize;
+use utoipa::IntoParams;
 
 use crate::AppState;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult};
+use crate::extract::QueryParams;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RelationshipsQuery {
     relationship_type: Option<String>,
 }
@@ -20,10 +23,12 @@ pub struct RelationshipsQuery {
 /// `GET /v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf`:
 /// the resellers (empty for a direct-bill partner, and for
 /// `IsIndirectResellerOf`, since we are no reseller).
+#[utoipa::path(get, path = "/relationships", tag = "relationships", params(RelationshipsQuery),
+    responses((status = 200, description = "The indirect resellers", body = Collection<PartnerRelationship>)))]
 pub async fn list(
     State(state): State<AppState>,
     _caller: Caller,
-    Query(query): Query<RelationshipsQuery>,
+    QueryParams(query): QueryParams<RelationshipsQuery>,
 ) -> ApiResult<Json<Collection<PartnerRelationship>>> {
     let kind = query
         .relationship_type
@@ -62,7 +67,8 @@ pub async fn list(
     Ok(Json(Collection::new(items)))
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct InvitationQuery {
     #[serde(rename = "indirectResellerId")]
     indirect_reseller_id: Option<String>,
@@ -70,10 +76,12 @@ pub struct InvitationQuery {
 
 /// `GET /v1/customers/relationshiprequests`: the link an existing customer's
 /// Global admin opens to accept us (and, optionally, a reseller) as partner.
+#[utoipa::path(get, path = "/customers/relationshiprequests", tag = "relationships", params(InvitationQuery),
+    responses((status = 200, description = "The invitation link", body = RelationshipRequest)))]
 pub async fn request(
     State(state): State<AppState>,
     caller: Caller,
-    Query(query): Query<InvitationQuery>,
+    QueryParams(query): QueryParams<InvitationQuery>,
 ) -> ApiResult<Json<RelationshipRequest>> {
     caller.may_add_customers()?;
     let partner = &state.settings.partner;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::Attributes;
 
 /// A partner staff role, as Partner Center names them.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
@@ -62,6 +63,7 @@ impl Role {
 
 /// A direct-bill partner sells on its own; an indirect provider also sells
 /// through its indirect resellers.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum PartnerType {
@@ -71,6 +73,7 @@ pub enum PartnerType {
 }
 
 /// The partner organisation the staff work for.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PartnerProfile {
@@ -82,6 +85,7 @@ pub struct PartnerProfile {
 }
 
 /// `GET /v1/me`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Me {
@@ -102,6 +106,7 @@ impl Me {
 }
 
 /// `POST /v1/auth/token` body.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct SignIn {
@@ -110,6 +115,7 @@ pub struct SignIn {
 }
 
 /// `POST /v1/auth/token` answer: a bearer token and when it stops working.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct AccessToken {
@@ -122,6 +128,7 @@ pub struct AccessToken {
 }
 
 /// One demo account, as `GET /v1/demo` lists them for the sign-in page.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct DemoAccount {
@@ -131,6 +138,7 @@ pub struct DemoAccount {
 }
 
 /// `GET /v1/demo`: present only when the server runs with `--demo`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct DemoInfo {

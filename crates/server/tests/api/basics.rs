@@ -207,3 +207,47 @@ async fn cors_allows_only_the_configured_origins() {
             .is_none()
     );
 }
+
+#[tokio::test]
+async fn malformed_query_strings_are_faults_too() {
+    let api = TestApi::direct().await;
+    let token = api.token(Role::AdminAgent).await;
+    let reply = api.get("/v1/customers?size=-1", &token).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(reply.headers["content-type"], "application/json");
+    assert_eq!(reply.json()["code"], 800002);
+}
+
+#[tokio::test]
+async fn the_openapi_document_describes_every_route_and_its_faults() {
+    let api = TestApi::direct().await;
+    let reply = api
+        .send(Method::GET, "/openapi.json", None, None, &[])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let document = reply.json();
+    assert_eq!(document["servers"][0]["url"], "/v1");
+    let paths = document["paths"].as_object().expect("paths");
+    for path in [
+        "/customers",
+        "/customers/{id}/carts/{cart_id}/checkout",
+        "/domains/{domain}",
+        "/validations/address",
+        "/auth/token",
+    ] {
+        assert!(paths.contains_key(path), "{path} documented");
+    }
+    let create = &document["paths"]["/customers"]["post"];
+    assert_eq!(
+        create["responses"]["201"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Customer"
+    );
+    assert_eq!(
+        create["responses"]["409"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/ApiFault"
+    );
+    assert!(
+        document["components"]["schemas"]["Customer"]["properties"]["companyProfile"].is_object()
+    );
+    assert!(document["components"]["securitySchemes"]["bearer"].is_object());
+}

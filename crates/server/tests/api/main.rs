@@ -3,6 +3,7 @@
 
 mod agreements;
 mod basics;
+mod cli;
 mod customers;
 mod purchase;
 mod staff;

@@ -1,0 +1,117 @@
+//! The `customer-api` binary itself: `user add`, `migrate`, and demo mode's
+//! refusal to leave loopback.
+
+use std::process::Command;
+
+use axum::http::{Method, StatusCode};
+use serde_json::json;
+
+use crate::support::TestApi;
+
+fn customer_api() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_customer-api"))
+}
+
+#[test]
+fn demo_mode_refuses_a_non_loopback_address() {
+    let output = customer_api()
+        .args([
+            "serve",
+            "--demo",
+            "--bind",
+            "0.0.0.0:0",
+            "--database-url",
+            "sqlite::memory:",
+        ])
+        .output()
+        .expect("run customer-api");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("loopback"), "{stderr}");
+}
+
+#[tokio::test]
+async fn user_add_prints_only_the_password_it_generated_and_the_user_can_sign_in() {
+    let api = TestApi::direct().await;
+    let url = api.url.clone();
+    let output = customer_api()
+        .args([
+            "user",
+            "add",
+            "--user-name",
+            "ana@contosopartner.com",
+            "--role",
+            "sales-agent",
+            "--database-url",
+            &url,
+        ])
+        .output()
+        .expect("run customer-api");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let password = stdout
+        .lines()
+        .find_map(|line| line.strip_prefix("password: "))
+        .expect("a generated password is printed")
+        .to_owned();
+    let reply = api
+        .send(
+            Method::POST,
+            "/v1/auth/token",
+            None,
+            Some(json!({"userName": "ana@contosopartner.com", "password": password})),
+            &[],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+
+    let mut child = customer_api()
+        .args([
+            "user",
+            "add",
+            "--user-name",
+            "bo",
+            "--role",
+            "billing-admin",
+            "--password-stdin",
+            "--database-url",
+            &url,
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run customer-api");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(b"a long chosen passphrase\n")
+            .expect("write password");
+    }
+    let output = child.wait_with_output().expect("wait");
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        !stdout.contains("passphrase") && !stdout.contains("password"),
+        "{stdout}"
+    );
+
+    let output = customer_api()
+        .args([
+            "user",
+            "add",
+            "--user-name",
+            "x",
+            "--role",
+            "owner",
+            "--database-url",
+            &url,
+        ])
+        .output()
+        .expect("run customer-api");
+    assert!(!output.status.success(), "an unknown role is refused");
+}
