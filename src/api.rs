@@ -2,7 +2,9 @@
 //! JSON bodies (read case-insensitively by the shared model) and tolerant
 //! fault parsing.
 
-use customer_model::wire::{self, AccessToken, ApiFault, Collection, Customer, DemoInfo, SignIn};
+use customer_model::wire::{
+    self, AccessToken, ApiFault, Collection, Customer, DemoInfo, Me, SignIn,
+};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
@@ -51,16 +53,76 @@ async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     wire::from_json(&body).map_err(|error| ApiError::UnexpectedBody(error.to_string()))
 }
 
-async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = with_token(Request::get(path))
+async fn send_get<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
+    let response = with_token(request)
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
     read(response).await
 }
 
-pub async fn list_customers() -> Result<Collection<Customer>, ApiError> {
-    get_json("/v1/customers").await
+async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    send_get(Request::get(path)).await
+}
+
+/// What a customer search looks in: Partner Center searches one field at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchField {
+    CompanyName,
+    Domain,
+}
+
+impl SearchField {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SearchField::CompanyName => "CompanyName",
+            SearchField::Domain => "Domain",
+        }
+    }
+
+    pub fn parse(text: &str) -> SearchField {
+        if text.eq_ignore_ascii_case("domain") {
+            SearchField::Domain
+        } else {
+            SearchField::CompanyName
+        }
+    }
+}
+
+pub const CUSTOMERS_PER_PAGE: u32 = 20;
+
+/// A page of customers: the first of a search, or the one after `continuation`.
+pub async fn list_customers(
+    search: Option<(SearchField, String)>,
+    continuation: Option<String>,
+) -> Result<Collection<Customer>, ApiError> {
+    let request = match continuation {
+        Some(token) => Request::get(&format!(
+            "/v1/customers?size={CUSTOMERS_PER_PAGE}&seekOperation=Next"
+        ))
+        .header("MS-ContinuationToken", &token),
+        None => {
+            let filter = search.map(|(field, value)| {
+                let filter = serde_json::json!({
+                    "Field": field.as_str(), "Value": value, "Operator": "starts_with"
+                });
+                format!(
+                    "&filter={}",
+                    js_sys::encode_uri_component(&filter.to_string())
+                )
+            });
+            Request::get(&format!(
+                "/v1/customers?size={CUSTOMERS_PER_PAGE}{}",
+                filter.unwrap_or_default()
+            ))
+        }
+    };
+    send_get(request).await
+}
+
+/// Who is signed in, with their roles and partner.
+pub async fn me() -> Result<Me, ApiError> {
+    get_json("/v1/me").await
 }
 
 /// The demo accounts, when the server runs in demo mode (404 otherwise).

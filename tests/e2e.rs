@@ -243,6 +243,42 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
     )?;
     screenshot(client, "customers").await?;
 
+    // Search by the start of the name, whatever the case and accents.
+    client
+        .find(Locator::Id("customer-search"))
+        .await
+        .map_err(fail("find search"))?
+        .send_keys("kovacs")
+        .await
+        .map_err(fail("type search"))?;
+    client
+        .find(Locator::Css("form.search button[type=submit]"))
+        .await
+        .map_err(fail("find Search"))?
+        .click()
+        .await
+        .map_err(fail("click Search"))?;
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let rows = client
+            .find_all(Locator::Css(".customer-table tbody tr"))
+            .await
+            .map_err(fail("rows"))?;
+        let table = text_of(client, ".customer-table").await?;
+        if rows.len() == 1 && table.contains("Kovács és Társa Bt.") {
+            break;
+        }
+        check(Instant::now() < deadline, || {
+            format!("search result: {table:?}")
+        })?;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let url = client.current_url().await.map_err(fail("current url"))?;
+    check(url.query() == Some("q=kovacs&by=name"), || {
+        format!("search URL: {url}")
+    })?;
+    screenshot(client, "customers-search").await?;
+
     client
         .find(Locator::LinkText("Add customer"))
         .await

@@ -1,16 +1,52 @@
-use customer_model::wire::Customer;
+use customer_model::wire::{Customer, Me};
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api;
-use crate::messages::api_error_message;
+use crate::api::{self, SearchField};
+use crate::messages::{api_error_message, role_name};
 use crate::session::Session;
 
-/// The partner's customers, with the way into the wizard.
+/// The search in the address bar (`?q=…&by=domain`), so Back and reload keep it.
+fn search_of(query: &leptos_router::params::ParamsMap) -> Option<(SearchField, String)> {
+    let text = query.get("q")?.trim().to_owned();
+    (!text.is_empty()).then(|| {
+        let field = SearchField::parse(&query.get("by").unwrap_or_default());
+        (field, text)
+    })
+}
+
+/// The partner's customers: search by company name or domain, page through,
+/// and the way into the wizard for the roles that may add customers.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let session = Session::get();
-    let customers = LocalResource::new(api::list_customers);
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let search = Memo::new(move |_| query.with(search_of));
+    let text = RwSignal::new(
+        search
+            .get_untracked()
+            .map(|(_, text)| text)
+            .unwrap_or_default(),
+    );
+    let field = RwSignal::new(
+        search
+            .get_untracked()
+            .map_or(SearchField::CompanyName, |(field, _)| field),
+    );
+    // The continuation tokens of the pages after the first, in order.
+    let pages = RwSignal::new(Vec::<String>::new());
+    Effect::new(move |_| {
+        search.track();
+        pages.set(Vec::new());
+    });
+    let customers = LocalResource::new(move || {
+        let continuation = pages.with(|pages| pages.last().cloned());
+        api::list_customers(search.get(), continuation)
+    });
+    let me = LocalResource::new(api::me);
     // An expired sign-in ends the session; the page then asks to sign in again.
     Effect::new(move || {
         if let Some(Err(error)) = customers.get()
@@ -19,13 +55,57 @@ pub fn CustomersPage() -> impl IntoView {
             session.end();
         }
     });
+    let on_search = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        let value = text.get_untracked();
+        let by = match field.get_untracked() {
+            SearchField::CompanyName => "name",
+            SearchField::Domain => "domain",
+        };
+        let target = if value.trim().is_empty() {
+            "/customers".to_owned()
+        } else {
+            format!(
+                "/customers?q={}&by={by}",
+                js_sys::encode_uri_component(value.trim())
+            )
+        };
+        navigate(&target, Default::default());
+    };
     view! {
         <Title text="Customers – Partner Center" />
         <main>
-            <h1>"Customers"</h1>
-            <a class="button" href="/customers/new/account">
-                "Add customer"
-            </a>
+            <h1 tabindex="-1">"Customers"</h1>
+            {move || me.get().map(|me| view! { <AddCustomer me /> })}
+            <form class="search" role="search" on:submit=on_search>
+                <div class="field">
+                    <label for="customer-search">"Search customers"</label>
+                    <span class="hint" id="customer-search-hint">
+                        "The start of the company name or of the domain name"
+                    </span>
+                    <div class="search__row">
+                        <select
+                            id="customer-search-by"
+                            aria-label="Search in"
+                            on:change=move |ev| field.set(SearchField::parse(&event_target_value(&ev)))
+                            prop:value=move || field.get().as_str()
+                        >
+                            <option value="CompanyName">"Company name"</option>
+                            <option value="Domain">"Domain name"</option>
+                        </select>
+                        <input
+                            type="search"
+                            id="customer-search"
+                            aria-describedby="customer-search-hint"
+                            prop:value=move || text.get()
+                            on:input=move |ev| text.set(event_target_value(&ev))
+                        />
+                        <button type="submit" class="button button--secondary">
+                            "Search"
+                        </button>
+                    </div>
+                </div>
+            </form>
             <div aria-live="polite">
                 {move || match customers.get() {
                     None => view! { <p class="notice">"Loading customers…"</p> }.into_any(),
@@ -37,19 +117,96 @@ pub fn CustomersPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Some(Ok(list)) if list.items.is_empty() => {
+                    Some(Ok(list)) if list.items.is_empty() && pages.with(Vec::is_empty) => {
+                        let message = if search.with(Option::is_some) {
+                            "No customers match your search."
+                        } else {
+                            "You have no customers yet. Add your first customer to get started."
+                        };
                         view! {
                             <p class="notice" id="no-customers">
-                                "You have no customers yet. Add your first customer to get started."
+                                {message}
                             </p>
                         }
                             .into_any()
                     }
-                    Some(Ok(list)) => view! { <CustomerTable customers=list.items /> }.into_any(),
+                    Some(Ok(list)) => {
+                        let next = list.continuation_token().map(str::to_owned);
+                        view! {
+                            <CustomerTable customers=list.items />
+                            <Pager pages next />
+                        }
+                            .into_any()
+                    }
                 }}
             </div>
         </main>
     }
+}
+
+/// Add customer for the roles that may; the reason for everyone else.
+#[component]
+fn AddCustomer(me: Result<Me, api::ApiError>) -> impl IntoView {
+    match me {
+        Ok(me) if !me.can_add_customers() => {
+            let roles: Vec<&str> = me.roles.iter().map(|role| role_name(*role)).collect();
+            view! {
+                <p class="inset" id="cannot-add">
+                    {format!(
+                        "Your role ({}) can't add customers. Global admins, User management admins, Admin agents and Sales agents can.",
+                        roles.join(", "),
+                    )}
+                </p>
+            }
+                .into_any()
+        }
+        // When who we are is unknown, the API decides when it is asked.
+        _ => view! {
+            <a class="button" href="/customers/new/account">
+                "Add customer"
+            </a>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Pager(pages: RwSignal<Vec<String>>, next: Option<String>) -> impl IntoView {
+    let page_number = pages.with(Vec::len) + 1;
+    let previous = (page_number > 1).then(|| {
+        view! {
+            <button
+                type="button"
+                class="button button--secondary"
+                on:click=move |_| pages.update(|pages| {
+                    pages.pop();
+                })
+            >
+                "Previous page"
+            </button>
+        }
+    });
+    let next = next.map(|token| {
+        view! {
+            <button
+                type="button"
+                class="button button--secondary"
+                on:click=move |_| pages.update(|pages| pages.push(token.clone()))
+            >
+                "Next page"
+            </button>
+        }
+    });
+    let alone = previous.is_none() && next.is_none();
+    (!alone).then(|| {
+        view! {
+            <nav class="pager" aria-label="Pages of customers">
+                {previous}
+                <span class="pager__page">{format!("Page {page_number}")}</span>
+                {next}
+            </nav>
+        }
+    })
 }
 
 #[component]

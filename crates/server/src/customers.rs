@@ -7,12 +7,12 @@ use axum::response::Response;
 use customer_model::text;
 use customer_model::validation::{self, Code, Context, Field, Issue};
 use customer_model::wire::{
-    Attributes, Collection, CompanyProfile, Customer, PartnerType, RelationshipToPartner,
-    UserCredentials,
+    Attributes, Collection, CompanyProfile, Customer, KeyValue, Link, PartnerType,
+    RelationshipToPartner, UserCredentials,
 };
-use serde::Deserialize;
 use serde::de::IntoDeserializer;
 use serde::de::value::Error as ValueError;
+use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
 use crate::auth::{Caller, random_text};
@@ -27,8 +27,40 @@ const MAX_PAGE_SIZE: u32 = 500;
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
+    /// Customers per page, 1–500 (default 40).
     size: Option<u32>,
+    /// `{"Field":"CompanyName"|"Domain","Value":"…","Operator":"starts_with"}`.
     filter: Option<String>,
+    /// `Next` with an `MS-ContinuationToken` header: the page after that token's.
+    #[serde(rename = "seekOperation")]
+    seek_operation: Option<String>,
+}
+
+/// Where a page ended, and the search it belongs to: the next page's token.
+#[derive(Debug, Serialize, Deserialize)]
+struct Continuation {
+    domain: bool,
+    pattern: String,
+    after_name: String,
+    after_id: String,
+}
+
+impl Continuation {
+    fn encode(&self) -> String {
+        serde_json::to_vec(self)
+            .unwrap_or_default()
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect()
+    }
+
+    fn decode(token: &str) -> Option<Continuation> {
+        let bytes = (0..token.len())
+            .step_by(2)
+            .map(|at| u8::from_str_radix(token.get(at..at + 2)?, 16).ok())
+            .collect::<Option<Vec<u8>>>()?;
+        serde_json::from_slice(&bytes).ok()
+    }
 }
 
 /// Partner Center's search filter: `{"Field":"Domain","Value":"con","Operator":"starts_with"}`.
@@ -92,6 +124,7 @@ struct CustomerRow {
     domain: String,
     company_name: String,
     relationship_to_partner: String,
+    search_name: String,
 }
 
 impl From<CustomerRow> for Customer {
@@ -122,42 +155,92 @@ impl From<CustomerRow> for Customer {
 pub async fn list(
     State(state): State<AppState>,
     _caller: Caller,
+    headers: HeaderMap,
     QueryParams(query): QueryParams<ListQuery>,
 ) -> ApiResult<Json<Collection<Customer>>> {
     let size = query
         .size
         .unwrap_or(DEFAULT_PAGE_SIZE)
         .clamp(1, MAX_PAGE_SIZE);
-    let (column, pattern) = match query.filter.as_deref() {
-        Some(raw) => {
-            let (column, value) = parse_filter(raw)?;
-            let key = match column {
-                SearchColumn::CompanyName => search_key(&value),
-                SearchColumn::Domain => value.trim().to_ascii_lowercase(),
-            };
-            (Some(column), starts_with_pattern(&key))
+    let next_page = query
+        .seek_operation
+        .as_deref()
+        .is_some_and(|seek| seek.eq_ignore_ascii_case("next"));
+    let page = if next_page {
+        headers
+            .get("ms-continuationtoken")
+            .and_then(|value| value.to_str().ok())
+            .and_then(Continuation::decode)
+            .ok_or_else(|| {
+                ApiError::BadInput(
+                    "seekOperation=Next needs the MS-ContinuationToken of the previous page."
+                        .to_owned(),
+                )
+            })?
+    } else {
+        let (domain, pattern) = match query.filter.as_deref() {
+            Some(raw) => {
+                let (column, value) = parse_filter(raw)?;
+                match column {
+                    SearchColumn::CompanyName => (false, starts_with_pattern(&search_key(&value))),
+                    SearchColumn::Domain => (
+                        true,
+                        starts_with_pattern(&value.trim().to_ascii_lowercase()),
+                    ),
+                }
+            }
+            None => (false, "%".to_owned()),
+        };
+        Continuation {
+            domain,
+            pattern,
+            after_name: String::new(),
+            after_id: String::new(),
         }
-        None => (None, "%".to_owned()),
     };
-    // Names are searched by their folded form, domains (ASCII) in lower case.
-    let sql = match column {
-        Some(SearchColumn::Domain) => {
-            "SELECT id, domain, company_name, relationship_to_partner FROM customers \
-             WHERE domain LIKE $1 ESCAPE '\\' ORDER BY search_name, id LIMIT $2"
-        }
-        _ => {
-            "SELECT id, domain, company_name, relationship_to_partner FROM customers \
-             WHERE search_name LIKE $1 ESCAPE '\\' ORDER BY search_name, id LIMIT $2"
-        }
+    // Names are searched by their folded form, domains (ASCII) in lower case;
+    // pages follow (search name, id), so inserts between pages shift nothing.
+    let sql = if page.domain {
+        "SELECT id, domain, company_name, relationship_to_partner, search_name FROM customers \
+         WHERE domain LIKE $1 ESCAPE '\\' AND (search_name > $3 OR (search_name = $3 AND id > $4)) \
+         ORDER BY search_name, id LIMIT $2"
+    } else {
+        "SELECT id, domain, company_name, relationship_to_partner, search_name FROM customers \
+         WHERE search_name LIKE $1 ESCAPE '\\' AND (search_name > $3 OR (search_name = $3 AND id > $4)) \
+         ORDER BY search_name, id LIMIT $2"
     };
-    let rows: Vec<CustomerRow> = sqlx::query_as(sql)
-        .bind(pattern)
-        .bind(i64::from(size))
+    let mut rows: Vec<CustomerRow> = sqlx::query_as(sql)
+        .bind(&page.pattern)
+        .bind(i64::from(size) + 1)
+        .bind(&page.after_name)
+        .bind(&page.after_id)
         .fetch_all(&state.db)
         .await?;
-    Ok(Json(Collection::new(
-        rows.into_iter().map(Customer::from).collect(),
-    )))
+    let more = rows.len() > size as usize;
+    rows.truncate(size as usize);
+    let next = match rows.last() {
+        Some(last) if more => Some(Continuation {
+            after_name: last.search_name.clone(),
+            after_id: last.id.clone(),
+            ..page
+        }),
+        _ => None,
+    };
+    let mut collection = Collection::new(rows.into_iter().map(Customer::from).collect());
+    if let Some(next) = next {
+        collection.links.insert(
+            "next".to_owned(),
+            Link {
+                uri: format!("/customers?size={size}&seekOperation=Next"),
+                method: "GET".to_owned(),
+                headers: vec![KeyValue {
+                    key: "MS-ContinuationToken".to_owned(),
+                    value: next.encode(),
+                }],
+            },
+        );
+    }
+    Ok(Json(collection))
 }
 
 /// `GET /v1/customers/{id}`.

@@ -498,3 +498,65 @@ async fn addresses_are_validated_with_partner_center_statuses() {
         .await;
     assert_eq!(reply.json()["status"], "None");
 }
+
+#[tokio::test]
+async fn the_list_pages_with_continuation_tokens_and_keeps_the_search() {
+    let api = TestApi::direct().await;
+    let token = api.token(Role::AdminAgent).await;
+    for n in 1..=5 {
+        named(&api, &token, &format!("page{n}"), &format!("Page {n} Ltd")).await;
+    }
+    named(&api, &token, "other", "Other Ltd").await;
+    let filter = encode(
+        &json!({"Field": "CompanyName", "Value": "page", "Operator": "starts_with"}).to_string(),
+    );
+    let mut uri = format!("/v1/customers?size=2&filter={filter}");
+    let mut continuation: Option<String> = None;
+    let mut pages = Vec::new();
+    loop {
+        let headers: Vec<(&str, &str)> = continuation
+            .as_deref()
+            .map(|token| ("MS-ContinuationToken", token))
+            .into_iter()
+            .collect();
+        let reply = api
+            .send(Method::GET, &uri, Some(&token), None, &headers)
+            .await;
+        assert_eq!(
+            reply.status,
+            StatusCode::OK,
+            "{}",
+            String::from_utf8_lossy(&reply.body)
+        );
+        pages.push(names(&reply));
+        let next = reply.json()["links"]["next"].clone();
+        if next.is_null() {
+            break;
+        }
+        uri = format!("/v1{}", next["uri"].as_str().expect("next uri"));
+        continuation = Some(
+            next["headers"][0]["value"]
+                .as_str()
+                .expect("token")
+                .to_owned(),
+        );
+    }
+    assert_eq!(
+        pages,
+        [
+            vec!["Page 1 Ltd", "Page 2 Ltd"],
+            vec!["Page 3 Ltd", "Page 4 Ltd"],
+            vec!["Page 5 Ltd"]
+        ]
+    );
+    let reply = api
+        .send(
+            Method::GET,
+            "/v1/customers?seekOperation=Next",
+            Some(&token),
+            None,
+            &[("MS-ContinuationToken", "zz")],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+}
