@@ -8,6 +8,7 @@ use customer_model::wire::{
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
+use crate::config::api_url;
 use crate::session;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,7 +63,7 @@ async fn send_get<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, Api
 }
 
 async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    send_get(Request::get(path)).await
+    send_get(Request::get(&api_url(path))).await
 }
 
 /// What a customer search looks in: Partner Center searches one field at a time.
@@ -97,9 +98,9 @@ pub async fn list_customers(
     continuation: Option<String>,
 ) -> Result<Collection<Customer>, ApiError> {
     let request = match continuation {
-        Some(token) => Request::get(&format!(
+        Some(token) => Request::get(&api_url(&format!(
             "/v1/customers?size={CUSTOMERS_PER_PAGE}&seekOperation=Next"
-        ))
+        )))
         .header("MS-ContinuationToken", &token),
         None => {
             let filter = search.map(|(field, value)| {
@@ -111,10 +112,10 @@ pub async fn list_customers(
                     js_sys::encode_uri_component(&filter.to_string())
                 )
             });
-            Request::get(&format!(
+            Request::get(&api_url(&format!(
                 "/v1/customers?size={CUSTOMERS_PER_PAGE}{}",
                 filter.unwrap_or_default()
-            ))
+            )))
         }
     };
     send_get(request).await
@@ -131,7 +132,7 @@ pub async fn demo_info() -> Result<DemoInfo, ApiError> {
 }
 
 pub async fn sign_in(user_name: String, password: String) -> Result<AccessToken, ApiError> {
-    let request = Request::post("/v1/auth/token")
+    let request = Request::post(&api_url("/v1/auth/token"))
         .header("Accept", "application/json")
         .json(&SignIn {
             user_name,
@@ -147,5 +148,7 @@ pub async fn sign_in(user_name: String, password: String) -> Result<AccessToken,
 
 /// Ends the session on the server; the caller forgets the token either way.
 pub async fn sign_out() {
-    let _ = with_token(Request::delete("/v1/auth/token")).send().await;
+    let _ = with_token(Request::delete(&api_url("/v1/auth/token")))
+        .send()
+        .await;
 }

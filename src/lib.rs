@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod components;
+pub mod config;
 mod messages;
 pub mod pages;
 pub mod session;

@@ -1,4 +1,8 @@
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(customer_wizard::App);
+    // Leptos starts its own executor when it mounts; the configuration is read before that.
+    wasm_bindgen_futures::spawn_local(async {
+        customer_wizard::config::load().await;
+        leptos::mount::mount_to_body(customer_wizard::App);
+    });
 }
