@@ -9,12 +9,46 @@ use crate::messages::{api_error_message, role_name};
 use crate::session::Session;
 
 /// The search in the address bar (`?q=…&by=domain`), so Back and reload keep it.
-fn search_of(query: &leptos_router::params::ParamsMap) -> Option<(SearchField, String)> {
+fn search_of(query: &leptos_router::params::ParamsMap) -> Search {
     let text = query.get("q")?.trim().to_owned();
     (!text.is_empty()).then(|| {
         let field = SearchField::parse(&query.get("by").unwrap_or_default());
         (field, text)
     })
+}
+
+type Search = Option<(SearchField, String)>;
+
+/// The continuation tokens of the pages after the first, for the search they
+/// belong to: a new search (typed, or reached by Back) starts at page 1.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct PageTrail {
+    search: Search,
+    tokens: Vec<String>,
+}
+
+impl PageTrail {
+    fn tokens(&self, search: &Search) -> &[String] {
+        if &self.search == search {
+            &self.tokens
+        } else {
+            &[]
+        }
+    }
+
+    fn forward(&mut self, search: &Search, token: String) {
+        if &self.search != search {
+            *self = PageTrail {
+                search: search.clone(),
+                tokens: Vec::new(),
+            };
+        }
+        self.tokens.push(token);
+    }
+
+    fn back(&mut self) {
+        self.tokens.pop();
+    }
 }
 
 /// The partner's customers: search by company name or domain, page through,
@@ -36,15 +70,11 @@ pub fn CustomersPage() -> impl IntoView {
             .get_untracked()
             .map_or(SearchField::CompanyName, |(field, _)| field),
     );
-    // The continuation tokens of the pages after the first, in order.
-    let pages = RwSignal::new(Vec::<String>::new());
-    Effect::new(move |_| {
-        search.track();
-        pages.set(Vec::new());
-    });
+    let trail = RwSignal::new(PageTrail::default());
     let customers = LocalResource::new(move || {
-        let continuation = pages.with(|pages| pages.last().cloned());
-        api::list_customers(search.get(), continuation)
+        let search = search.get();
+        let continuation = trail.with(|trail| trail.tokens(&search).last().cloned());
+        api::list_customers(search, continuation)
     });
     let me = LocalResource::new(api::me);
     // An expired sign-in ends the session; the page then asks to sign in again.
@@ -117,7 +147,9 @@ pub fn CustomersPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Some(Ok(list)) if list.items.is_empty() && pages.with(Vec::is_empty) => {
+                    Some(Ok(list))
+                        if list.items.is_empty()
+                            && search.with(|search| trail.with(|trail| trail.tokens(search).is_empty())) => {
                         let message = if search.with(Option::is_some) {
                             "No customers match your search."
                         } else {
@@ -134,7 +166,7 @@ pub fn CustomersPage() -> impl IntoView {
                         let next = list.continuation_token().map(str::to_owned);
                         view! {
                             <CustomerTable customers=list.items />
-                            <Pager pages next />
+                            <Pager trail search next />
                         }
                             .into_any()
                     }
@@ -171,16 +203,16 @@ fn AddCustomer(me: Result<Me, api::ApiError>) -> impl IntoView {
 }
 
 #[component]
-fn Pager(pages: RwSignal<Vec<String>>, next: Option<String>) -> impl IntoView {
-    let page_number = pages.with(Vec::len) + 1;
+fn Pager(trail: RwSignal<PageTrail>, search: Memo<Search>, next: Option<String>) -> impl IntoView {
+    let page_number = search
+        .with_untracked(|search| trail.with_untracked(|trail| trail.tokens(search).len()))
+        + 1;
     let previous = (page_number > 1).then(|| {
         view! {
             <button
                 type="button"
                 class="button button--secondary"
-                on:click=move |_| pages.update(|pages| {
-                    pages.pop();
-                })
+                on:click=move |_| trail.update(PageTrail::back)
             >
                 "Previous page"
             </button>
@@ -191,7 +223,10 @@ fn Pager(pages: RwSignal<Vec<String>>, next: Option<String>) -> impl IntoView {
             <button
                 type="button"
                 class="button button--secondary"
-                on:click=move |_| pages.update(|pages| pages.push(token.clone()))
+                on:click=move |_| {
+                    let search = search.get_untracked();
+                    trail.update(|trail| trail.forward(&search, token.clone()))
+                }
             >
                 "Next page"
             </button>

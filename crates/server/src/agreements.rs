@@ -5,7 +5,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use customer_model::validation::{self, Context, Date, Issue};
+use customer_model::validation::{self, Context, Date};
 use customer_model::wire::{
     Agreement, AgreementMetaData, AgreementType, Attributes, Collection, Role,
 };
@@ -13,7 +13,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiResult, is_unique_violation};
+use crate::error::{ApiError, ApiResult, is_unique_violation, refuse_errors};
 use crate::extract::{JsonWithBytes, PathParams, QueryParams};
 use crate::idempotency::{self, Claim, Key};
 use crate::{AppState, audit, country_rules, customers, db};
@@ -118,19 +118,12 @@ pub async fn accept(
     })?;
     let mut request = body.value;
     // The furthest time zone is a day ahead of UTC: "today" there is not the future.
-    let tomorrow = Date::from_days_since_epoch(db::now().div_euclid(86_400) + 1);
     let context = Context {
         rules,
         partner_domains: &state.settings.partner.domains,
-        today: tomorrow,
+        today: db::utc_date(1),
     };
-    let errors: Vec<Issue> = validation::agreement(&request, &context)
-        .into_iter()
-        .filter(Issue::is_error)
-        .collect();
-    if !errors.is_empty() {
-        return Err(ApiError::Invalid(errors));
-    }
+    refuse_errors(validation::agreement(&request, &context))?;
     let expected = template(request.agreement_type);
     if !request
         .template_id
@@ -160,8 +153,7 @@ pub async fn accept(
     request.user_id = Some(caller.user_id.clone());
     request.attributes = Attributes::of("Agreement");
     let id = uuid::Uuid::new_v4().to_string();
-    let resource = serde_json::to_string(&request)
-        .map_err(|error| ApiError::Internal(format!("agreement not serializable: {error}")))?;
+    let resource = db::to_resource(&request)?;
     let inserted = sqlx::query(
         "INSERT INTO agreements (id, customer_id, date_agreed, contact_key, resource, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6)",

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
 use crate::auth::{Caller, random_text};
-use crate::error::{ApiError, ApiResult, is_unique_violation};
+use crate::error::{ApiError, ApiResult, is_unique_violation, refuse_errors};
 use crate::extract::{JsonWithBytes, PathParams, QueryParams};
 use crate::idempotency::{self, Claim, Key};
 use crate::{AppState, audit, country_rules, db};
@@ -251,28 +251,24 @@ pub async fn get(
     State(state): State<AppState>,
     _caller: Caller,
     PathParams(id): PathParams<String>,
-) -> ApiResult<Json<serde_json::Value>> {
-    let resource: Option<(String,)> =
-        sqlx::query_as("SELECT resource FROM customers WHERE id = $1")
-            .bind(&id)
-            .fetch_optional(&state.db)
-            .await?;
-    let (resource,) = resource.ok_or(ApiError::NotFound)?;
-    serde_json::from_str(&resource)
-        .map(Json)
-        .map_err(|error| ApiError::Internal(format!("stored customer {id} unreadable: {error}")))
+) -> ApiResult<Json<Customer>> {
+    stored(&state.db, &id).await.map(Json)
 }
 
-/// The country of a customer of ours; 404 for an unknown id.
-pub async fn country_of(db: &crate::Db, customer_id: &str) -> ApiResult<String> {
+/// A customer of ours, as stored (without credentials); 404 for an unknown id.
+async fn stored(db: &crate::Db, customer_id: &str) -> ApiResult<Customer> {
     let row: Option<(String,)> = sqlx::query_as("SELECT resource FROM customers WHERE id = $1")
         .bind(customer_id)
         .fetch_optional(db)
         .await?;
     let (resource,) = row.ok_or(ApiError::NotFound)?;
-    let customer: Customer = serde_json::from_str(&resource)
-        .map_err(|error| ApiError::Internal(format!("stored customer unreadable: {error}")))?;
-    Ok(customer
+    db::from_resource(&resource)
+}
+
+/// The country of a customer of ours; 404 for an unknown id.
+pub async fn country_of(db: &crate::Db, customer_id: &str) -> ApiResult<String> {
+    Ok(stored(db, customer_id)
+        .await?
         .billing_profile
         .map(|billing| billing.default_address.country)
         .unwrap_or_default())
@@ -285,7 +281,7 @@ pub async fn resources_of(
     customer_id: &str,
     table: Owned,
 ) -> ApiResult<Json<Collection<serde_json::Value>>> {
-    country_of(db, customer_id).await?;
+    stored(db, customer_id).await?;
     let sql = match table {
         Owned::Agreements => {
             "SELECT resource FROM agreements WHERE customer_id = $1 ORDER BY created_at, id"
@@ -296,11 +292,8 @@ pub async fn resources_of(
     };
     let rows: Vec<(String,)> = sqlx::query_as(sql).bind(customer_id).fetch_all(db).await?;
     let items = rows
-        .into_iter()
-        .map(|(resource,)| {
-            serde_json::from_str(&resource)
-                .map_err(|error| ApiError::Internal(format!("stored resource unreadable: {error}")))
-        })
+        .iter()
+        .map(|(resource,)| db::from_resource(resource))
         .collect::<ApiResult<Vec<_>>>()?;
     Ok(Json(Collection::new(items)))
 }
@@ -312,14 +305,17 @@ pub enum Owned {
 }
 
 /// Whether an initial domain exists: one of ours, or another partner's tenant.
-pub async fn domain_taken(db: &crate::Db, domain: &str) -> ApiResult<bool> {
+async fn domain_taken<'e>(
+    executor: impl sqlx::Executor<'e, Database = sqlx::Any>,
+    domain: &str,
+) -> ApiResult<bool> {
     let domain = domain.trim().to_ascii_lowercase();
     let row: Option<(i64,)> = sqlx::query_as(
         "SELECT 1 FROM customers WHERE lower(domain) = $1 \
          UNION ALL SELECT 1 FROM taken_domains WHERE domain = $1",
     )
     .bind(&domain)
-    .fetch_optional(db)
+    .fetch_optional(executor)
     .await?;
     Ok(row.is_some())
 }
@@ -482,15 +478,9 @@ pub async fn create(
     let context = Context {
         rules,
         partner_domains: &state.settings.partner.domains,
-        today: db::today(),
+        today: db::utc_date(0),
     };
-    let errors: Vec<Issue> = validation::customer(&request, &context)
-        .into_iter()
-        .filter(Issue::is_error)
-        .collect();
-    if !errors.is_empty() {
-        return Err(ApiError::Invalid(errors));
-    }
+    refuse_errors(validation::customer(&request, &context))?;
     let reseller = request
         .associated_partner_id
         .as_deref()
@@ -508,11 +498,7 @@ pub async fn create(
     let id = uuid::Uuid::new_v4().to_string();
     let customer = created_customer(&request, &id);
     let domain = &customer.company_profile.domain;
-    let taken: Option<(i64,)> = sqlx::query_as("SELECT 1 FROM taken_domains WHERE domain = $1")
-        .bind(domain)
-        .fetch_optional(&mut *tx)
-        .await?;
-    let domain_taken = || {
+    let taken = || {
         ApiError::conflict(
             "DomainAlreadyExists",
             format!(
@@ -520,12 +506,13 @@ pub async fn create(
             ),
         )
     };
-    if taken.is_some() {
-        return Err(domain_taken());
+    // The unique index settles a race between two creates; this check answers
+    // the common case, and covers other partners' tenants.
+    if domain_taken(&mut *tx, domain).await? {
+        return Err(taken());
     }
-    let inserted = store(&mut tx, &customer, reseller).await;
-    match inserted {
-        Err(error) if is_unique_violation(&error) => return Err(domain_taken()),
+    match store(&mut tx, &customer, reseller).await {
+        Err(error) if is_unique_violation(&error) => return Err(taken()),
         other => other?,
     };
     audit::record(&mut tx, &caller, &headers, "customer.create", &id).await?;

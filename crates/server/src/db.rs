@@ -6,10 +6,14 @@
 use std::sync::Once;
 
 use customer_model::validation::Date;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, Executor};
+
+use crate::error::{ApiError, ApiResult};
 
 pub type Db = AnyPool;
 
@@ -124,9 +128,21 @@ pub fn timestamp() -> String {
     timestamp_of(now())
 }
 
-/// Today's date in UTC.
-pub fn today() -> Date {
-    Date::from_days_since_epoch(now().div_euclid(86_400))
+/// The UTC date `offset_days` from today (0: today).
+pub fn utc_date(offset_days: i64) -> Date {
+    Date::from_days_since_epoch(now().div_euclid(86_400) + offset_days)
+}
+
+/// A resource as stored in a `resource` column.
+pub fn to_resource<T: Serialize>(value: &T) -> ApiResult<String> {
+    serde_json::to_string(value)
+        .map_err(|error| ApiError::Internal(format!("resource not serializable: {error}")))
+}
+
+/// A resource read back from a `resource` column.
+pub fn from_resource<T: DeserializeOwned>(stored: &str) -> ApiResult<T> {
+    serde_json::from_str(stored)
+        .map_err(|error| ApiError::Internal(format!("stored resource unreadable: {error}")))
 }
 
 /// An ISO 8601 UTC timestamp of `seconds` since the Unix epoch.

@@ -58,6 +58,16 @@ impl From<sqlx::Error> for ApiError {
     }
 }
 
+/// Refuses a request whose validation found errors (warnings pass).
+pub fn refuse_errors(issues: Vec<Issue>) -> ApiResult<()> {
+    let errors: Vec<Issue> = issues.into_iter().filter(Issue::is_error).collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::Invalid(errors))
+    }
+}
+
 /// Whether `error` is a unique-constraint violation (a lost race for a key).
 pub fn is_unique_violation(error: &sqlx::Error) -> bool {
     matches!(error, sqlx::Error::Database(inner) if inner.is_unique_violation())

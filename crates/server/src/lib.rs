@@ -50,12 +50,16 @@ pub struct Settings {
     pub demo: Option<DemoInfo>,
 }
 
+/// The partner a server represents unless configured otherwise.
+pub const DEFAULT_PARTNER_NAME: &str = "Contoso Partner";
+pub const DEFAULT_PARTNER_TENANT_ID: &str = "00000000-0000-4000-8000-000000000001";
+
 impl Default for Settings {
     fn default() -> Self {
         Self {
             partner: PartnerProfile {
-                tenant_id: "00000000-0000-4000-8000-000000000001".to_owned(),
-                name: "Contoso Partner".to_owned(),
+                tenant_id: DEFAULT_PARTNER_TENANT_ID.to_owned(),
+                name: DEFAULT_PARTNER_NAME.to_owned(),
                 partner_type: Default::default(),
                 domains: Vec::new(),
             },
@@ -120,7 +124,8 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
 /// `index.html` so that the SPA's deep links survive a reload.
 pub fn app(state: AppState, spa_dir: Option<&Path>) -> Router {
     let (api, document) = api();
-    let document = document.to_json().unwrap_or_default();
+    // Built once; each request shares the bytes.
+    let document = axum::body::Bytes::from(document.to_json().unwrap_or_default());
     let router = Router::new()
         .route("/healthz", get(async || "ok"))
         .route(

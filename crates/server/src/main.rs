@@ -105,7 +105,7 @@ struct ServeArgs {
     #[arg(
         long,
         env = "CUSTOMER_API_PARTNER_NAME",
-        default_value = "Contoso Partner"
+        default_value = customer_api::DEFAULT_PARTNER_NAME
     )]
     partner_name: String,
     #[arg(
@@ -119,7 +119,7 @@ struct ServeArgs {
     #[arg(
         long,
         env = "CUSTOMER_API_PARTNER_TENANT_ID",
-        default_value = "00000000-0000-4000-8000-000000000001"
+        default_value = customer_api::DEFAULT_PARTNER_TENANT_ID
     )]
     partner_tenant_id: String,
     /// The partner's own email domains (customers' emails may not use them).

@@ -17,7 +17,7 @@ use sqlx::{Any, Transaction};
 
 use crate::auth::Caller;
 use crate::catalogue::{self, Language};
-use crate::error::{ApiError, ApiResult};
+use crate::error::{ApiError, ApiResult, refuse_errors};
 use crate::extract::{JsonWithBytes, PathParams};
 use crate::idempotency::{self, Claim, Key};
 use crate::{AppState, audit, customers, db};
@@ -62,16 +62,8 @@ fn check_lines(country: &str, headers: &HeaderMap, lines: &[Line]) -> ApiResult<
         }
         offers.push(offer.clone());
     }
-    if issues.is_empty() {
-        Ok(offers)
-    } else {
-        Err(ApiError::Invalid(issues))
-    }
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> ApiResult<String> {
-    serde_json::to_string(value)
-        .map_err(|error| ApiError::Internal(format!("not serializable: {error}")))
+    refuse_errors(issues)?;
+    Ok(offers)
 }
 
 async fn insert_order(
@@ -86,7 +78,7 @@ async fn insert_order(
     .bind(order.id.as_deref())
     .bind(customer_id)
     .bind(cart_id)
-    .bind(to_json(order)?)
+    .bind(db::to_resource(order)?)
     .bind(db::now())
     .execute(&mut **tx)
     .await?;
@@ -167,7 +159,7 @@ pub async fn create_cart(
     )
     .bind(&id)
     .bind(&customer_id)
-    .bind(to_json(&cart)?)
+    .bind(db::to_resource(&cart)?)
     .bind(now)
     .execute(&mut *tx)
     .await?;
@@ -225,8 +217,7 @@ pub async fn checkout(
             description: "This cart is being checked out already.".to_owned(),
         });
     }
-    let cart: Cart = serde_json::from_str(&resource)
-        .map_err(|error| ApiError::Internal(format!("stored cart unreadable: {error}")))?;
+    let cart: Cart = db::from_resource(&resource)?;
     let mut groups: BTreeMap<String, Vec<&customer_model::wire::CartLineItem>> = BTreeMap::new();
     for item in &cart.line_items {
         groups

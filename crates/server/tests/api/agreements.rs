@@ -19,8 +19,7 @@ fn acceptance(date: &str) -> Value {
 }
 
 fn day(offset: i64) -> String {
-    customer_model::validation::Date::from_days_since_epoch(db::now().div_euclid(86_400) + offset)
-        .to_string()
+    db::utc_date(offset).to_string()
 }
 
 #[tokio::test]
@@ -60,12 +59,7 @@ async fn agents_record_an_acceptance_once() {
     let reply = api
         .post(&path, &token, acceptance(&day(0)), Some("mca-1"))
         .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&reply.body)
-    );
+    reply.expect(StatusCode::CREATED);
     let recorded = reply.json();
     assert_eq!(
         recorded["agreementLink"],

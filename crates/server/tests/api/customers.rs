@@ -35,13 +35,7 @@ async fn named(api: &TestApi, token: &str, prefix: &str, name: &str) {
     let mut body = customer_body(prefix);
     body["companyProfile"]["companyName"] = json!(name);
     body["billingProfile"]["companyName"] = json!(name);
-    let reply = api.post("/v1/customers", token, body, None).await;
-    assert_eq!(
-        reply.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&reply.body)
-    );
+    api.create(token, body).await;
 }
 
 #[tokio::test]
@@ -108,12 +102,7 @@ async fn creating_a_customer_answers_201_with_the_one_time_credentials() {
             Some("req-1"),
         )
         .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&reply.body)
-    );
+    reply.expect(StatusCode::CREATED);
     assert_eq!(reply.headers["ms-requestid"], "req-1");
     let customer = reply.json();
     let id = customer["id"].as_str().expect("id");
@@ -164,12 +153,7 @@ async fn pascal_case_bodies_and_hungarian_rules_are_accepted() {
     let reply = api
         .post("/v1/customers", &token, hungarian_body("peldakft"), None)
         .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&reply.body)
-    );
+    reply.expect(StatusCode::CREATED);
     let customer = reply.json();
     assert_eq!(
         customer["companyProfile"]["companyName"],
@@ -522,12 +506,7 @@ async fn the_list_pages_with_continuation_tokens_and_keeps_the_search() {
         let reply = api
             .send(Method::GET, &uri, Some(&token), None, &headers)
             .await;
-        assert_eq!(
-            reply.status,
-            StatusCode::OK,
-            "{}",
-            String::from_utf8_lossy(&reply.body)
-        );
+        reply.expect(StatusCode::OK);
         pages.push(names(&reply));
         let next = reply.json()["links"]["next"].clone();
         if next.is_null() {

@@ -108,12 +108,7 @@ async fn a_cart_checks_out_into_one_order_per_billing_cycle() {
             Some("cart-1"),
         )
         .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&reply.body)
-    );
+    reply.expect(StatusCode::CREATED);
     let created = reply.json();
     assert_eq!(created["status"], "Active");
     assert_eq!(created["lineItems"][0]["currencyCode"], "USD");
@@ -135,12 +130,7 @@ async fn a_cart_checks_out_into_one_order_per_billing_cycle() {
         }
     };
     let reply = send("checkout-1").await;
-    assert_eq!(
-        reply.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&reply.body)
-    );
+    reply.expect(StatusCode::CREATED);
     let result = reply.json();
     let orders = result["orders"].as_array().expect("orders");
     assert_eq!(orders.len(), 2);
@@ -227,12 +217,7 @@ async fn a_single_call_order_is_also_accepted() {
             Some("order-1"),
         )
         .await;
-    assert_eq!(
-        reply.status,
-        StatusCode::CREATED,
-        "{}",
-        String::from_utf8_lossy(&reply.body)
-    );
+    reply.expect(StatusCode::CREATED);
     let order = reply.json();
     assert_eq!(order["referenceCustomerId"], customer.as_str());
     assert_eq!(order["lineItems"][0]["friendlyName"], "Microsoft 365 E3");

@@ -23,6 +23,17 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// Asserts the status, showing the body when it differs.
+    pub fn expect(&self, status: StatusCode) -> &Reply {
+        assert_eq!(
+            self.status,
+            status,
+            "{}",
+            String::from_utf8_lossy(&self.body)
+        );
+        self
+    }
+
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body).unwrap_or_else(|error| {
             panic!(
@@ -138,12 +149,7 @@ impl TestApi {
                 &[],
             )
             .await;
-        assert_eq!(
-            reply.status,
-            StatusCode::OK,
-            "sign in: {}",
-            String::from_utf8_lossy(&reply.body)
-        );
+        reply.expect(StatusCode::OK);
         reply.json()["accessToken"]
             .as_str()
             .expect("token")
@@ -219,15 +225,13 @@ impl TestApi {
 
     /// Creates a valid US customer on `prefix`.onmicrosoft.com; its id.
     pub async fn create_customer(&self, token: &str, prefix: &str) -> String {
-        let reply = self
-            .post("/v1/customers", token, customer_body(prefix), None)
-            .await;
-        assert_eq!(
-            reply.status,
-            StatusCode::CREATED,
-            "{}",
-            String::from_utf8_lossy(&reply.body)
-        );
+        self.create(token, customer_body(prefix)).await
+    }
+
+    /// Creates the customer `body` describes; its id.
+    pub async fn create(&self, token: &str, body: Value) -> String {
+        let reply = self.post("/v1/customers", token, body, None).await;
+        reply.expect(StatusCode::CREATED);
         reply.json()["id"].as_str().expect("id").to_owned()
     }
 }
