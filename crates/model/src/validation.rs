@@ -255,6 +255,17 @@ pub fn domain_prefix(input: &str) -> Vec<Issue> {
     }
 }
 
+/// The prefix of an initial domain, given with or without `.onmicrosoft.com`
+/// (any letter case).
+pub fn prefix_of(domain: &str) -> &str {
+    let domain = domain.trim();
+    let cut = domain.len().saturating_sub(DOMAIN_SUFFIX.len());
+    match domain.get(cut..) {
+        Some(suffix) if suffix.eq_ignore_ascii_case(DOMAIN_SUFFIX) => &domain[..cut],
+        _ => domain,
+    }
+}
+
 /// The prefix as stored and compared: Partner Center domains are case-insensitive.
 pub fn canonical_domain(prefix: &str) -> String {
     format!("{}{DOMAIN_SUFFIX}", prefix.trim().to_ascii_lowercase())
@@ -438,11 +449,7 @@ pub fn customer(request: &Customer, context: &Context) -> Vec<Issue> {
     let billing = request.billing_profile.clone().unwrap_or_default();
     let address = &billing.default_address;
     let text = |value: &Option<String>| value.clone().unwrap_or_default();
-    let prefix = profile
-        .domain
-        .trim()
-        .strip_suffix(DOMAIN_SUFFIX)
-        .unwrap_or(profile.domain.trim());
+    let prefix = prefix_of(&profile.domain);
 
     let mut issues = Vec::new();
     if !address.country.eq_ignore_ascii_case(&rules.iso2_code) {

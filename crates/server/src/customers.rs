@@ -388,7 +388,8 @@ pub fn created_customer(request: &Customer, id: &str) -> Customer {
     customer.id = Some(id.to_owned());
     customer.commerce_id = Some(id.to_owned());
     customer.company_profile.tenant_id = Some(id.to_owned());
-    customer.company_profile.domain = request.company_profile.domain.trim().to_ascii_lowercase();
+    customer.company_profile.domain =
+        validation::canonical_domain(validation::prefix_of(&request.company_profile.domain));
     customer.company_profile.company_name =
         validation::normalize(&request.company_profile.company_name);
     customer.company_profile.attributes = Attributes::of("CustomerCompanyProfile");

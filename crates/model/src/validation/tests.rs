@@ -545,3 +545,16 @@ fn issues_cross_the_wire_as_codes() {
         (Field::Email, Code::InvalidEmail, Severity::Error)
     );
 }
+
+#[test]
+fn a_domain_prefix_is_read_with_or_without_its_suffix() {
+    use crate::validation::{canonical_domain, prefix_of};
+    assert_eq!(prefix_of("contoso"), "contoso");
+    assert_eq!(prefix_of(" Contoso.OnMicrosoft.com "), "Contoso");
+    assert_eq!(prefix_of("contoso.example.com"), "contoso.example.com");
+    assert_eq!(prefix_of("ő"), "ő");
+    assert_eq!(
+        canonical_domain(prefix_of("Contoso.onmicrosoft.com")),
+        "contoso.onmicrosoft.com"
+    );
+}

@@ -539,3 +539,27 @@ async fn the_list_pages_with_continuation_tokens_and_keeps_the_search() {
         .await;
     assert_eq!(reply.status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn a_domain_sent_without_its_suffix_is_stored_in_full() {
+    let api = TestApi::direct().await;
+    let token = api.token(Role::AdminAgent).await;
+    let mut body = customer_body("ignored");
+    body["companyProfile"]["domain"] = json!("PlainPrefix");
+    let reply = api.post("/v1/customers", &token, body, None).await;
+    reply.expect(StatusCode::CREATED);
+    assert_eq!(
+        reply.json()["companyProfile"]["domain"],
+        "plainprefix.onmicrosoft.com"
+    );
+    let head = api
+        .send(
+            Method::HEAD,
+            "/v1/domains/plainprefix.onmicrosoft.com",
+            Some(&token),
+            None,
+            &[],
+        )
+        .await;
+    assert_eq!(head.status, StatusCode::OK);
+}
