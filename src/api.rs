@@ -1,24 +1,44 @@
 //! Every call to the customer API goes through here: the bearer token, the
-//! JSON bodies (read case-insensitively by the shared model) and tolerant
-//! fault parsing.
+//! JSON bodies (read case-insensitively by the shared model), tolerant fault
+//! parsing, a timeout on every request, cancellation of a page's reads when
+//! the user leaves it, and retries — only for calls that are safe to repeat:
+//! reads, and writes that carry an `MS-RequestId` the server deduplicates.
 
+use std::cell::RefCell;
+
+use customer_model::validation::Issue;
 use customer_model::wire::{
-    self, AccessToken, ApiFault, Collection, Customer, DemoInfo, Me, SignIn,
+    self, AccessToken, Address, AddressValidationResponse, Agreement, AgreementMetaData, ApiFault,
+    Cart, CartCheckoutResult, Collection, CountryValidationRules, Customer, DemoInfo, Me, Offer,
+    PartnerRelationship, RelationshipRequest, SignIn,
 };
-use gloo_net::http::{Request, RequestBuilder, Response};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
+use web_sys::{AbortController, AbortSignal};
 
 use crate::config::api_url;
 use crate::session;
+
+/// Partner Center answers within seconds; past this the user is told and may retry.
+const TIMEOUT_MS: u32 = 30_000;
+/// The pauses before the second and third try of a repeatable call.
+const RETRY_DELAYS_MS: [u32; 2] = [400, 1_500];
+/// The longest `Retry-After` we wait out before telling the user.
+const LONGEST_RETRY_AFTER_MS: u32 = 5_000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
     /// The API could not be reached.
     Network(String),
+    /// No answer within the time limit.
+    Timeout,
+    /// The user left the page that asked.
+    Cancelled,
     /// The API answered with an error status and, usually, a fault body.
     Fault {
         status: u16,
-        fault: Option<ApiFault>,
+        fault: Option<Box<ApiFault>>,
     },
     /// The API answered with a body the contract does not allow.
     UnexpectedBody(String),
@@ -27,43 +47,293 @@ pub enum ApiError {
 impl ApiError {
     /// The sign-in is missing or no longer valid.
     pub fn is_unauthorized(&self) -> bool {
-        matches!(self, ApiError::Fault { status: 401, .. })
+        self.status() == Some(401)
+    }
+
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Fault { status, .. } => Some(*status),
+            _ => None,
+        }
+    }
+
+    /// The server surely did not act on the request (it refused it), so a
+    /// new attempt is a new operation; otherwise it may have, and a retry
+    /// must repeat the same request id.
+    pub fn is_refusal(&self) -> bool {
+        matches!(self.status(), Some(status) if (400..500).contains(&status) && status != 408 && status != 429)
+    }
+
+    /// Worth trying again as it was.
+    fn is_transient(&self) -> bool {
+        match self {
+            ApiError::Network(_) | ApiError::Timeout => true,
+            ApiError::Fault { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+            ApiError::Cancelled | ApiError::UnexpectedBody(_) => false,
+        }
+    }
+
+    /// The field-level issues of a 400, in the shared validation codes; items
+    /// this client does not know are skipped (the fault text still shows).
+    pub fn issues(&self) -> Vec<Issue> {
+        match self {
+            ApiError::Fault {
+                fault: Some(fault), ..
+            } => fault
+                .data
+                .iter()
+                .filter_map(|item| serde_json::from_value(item.clone()).ok())
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 }
 
-fn with_token(request: RequestBuilder) -> RequestBuilder {
-    let request = request.header("Accept", "application/json");
-    match session::stored_token() {
-        Some(token) => request.header("Authorization", &format!("Bearer {token}")),
-        None => request,
+thread_local! {
+    /// Aborts the reads of one page (by its path); replaced when the path changes.
+    static PAGE: RefCell<Option<(String, AbortController)>> = const { RefCell::new(None) };
+    /// The `X-Locale` of catalogue requests.
+    static LOCALE: RefCell<String> = RefCell::new("en-US".to_owned());
+}
+
+fn current_path() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().pathname().ok())
+        .unwrap_or_default()
+}
+
+/// The abort signal of the page on screen; reads of a page left behind are
+/// aborted first. Keyed by path, so a new page's reads never share the fate
+/// of the old one's, whichever runs first.
+fn page_signal() -> Option<AbortSignal> {
+    let path = current_path();
+    PAGE.with(|page| {
+        let mut page = page.borrow_mut();
+        match page.as_ref() {
+            Some((owner, _)) if *owner == path => {}
+            _ => {
+                if let Some((_, stale)) = page.take() {
+                    stale.abort();
+                }
+                *page = AbortController::new()
+                    .ok()
+                    .map(|controller| (path, controller));
+            }
+        }
+        page.as_ref().map(|(_, controller)| controller.signal())
+    })
+}
+
+/// Cancels the reads of pages the user has left: called when the route changes.
+pub fn cancel_requests_of_left_pages() {
+    let path = current_path();
+    PAGE.with(|page| {
+        let mut page = page.borrow_mut();
+        if page.as_ref().is_some_and(|(owner, _)| *owner != path)
+            && let Some((_, stale)) = page.take()
+        {
+            stale.abort();
+        }
+    });
+}
+
+/// The language the API should answer in (offer names and descriptions).
+pub fn set_locale(locale: &str) {
+    LOCALE.with(|current| *current.borrow_mut() = locale.to_owned());
+}
+
+/// The idempotency and tracing ids of one write (product.md §4).
+#[derive(Debug, Clone, Default)]
+pub struct Ids {
+    /// Generated once per operation and repeated on every retry of it.
+    pub request_id: String,
+    /// One per wizard run.
+    pub correlation_id: String,
+}
+
+/// One request, as it is sent on every try.
+struct Call {
+    method: Method,
+    path: String,
+    body: Option<String>,
+    ids: Option<Ids>,
+    headers: Vec<(&'static str, String)>,
+    /// A read of the page on screen: abandoned when the user leaves it.
+    page_bound: bool,
+}
+
+impl Call {
+    fn get(path: impl Into<String>) -> Call {
+        Call {
+            method: Method::GET,
+            path: path.into(),
+            body: None,
+            ids: None,
+            headers: Vec::new(),
+            page_bound: true,
+        }
+    }
+
+    fn head(path: impl Into<String>) -> Call {
+        Call {
+            method: Method::HEAD,
+            ..Call::get(path)
+        }
+    }
+
+    fn post(path: impl Into<String>, body: &impl Serialize) -> Result<Call, ApiError> {
+        let body = serde_json::to_string(body)
+            .map_err(|error| ApiError::UnexpectedBody(error.to_string()))?;
+        Ok(Call {
+            method: Method::POST,
+            body: Some(body),
+            ..Call::get(path)
+        })
+    }
+
+    /// A write of the submit sequence: it goes on when the user navigates.
+    fn with_ids(self, ids: &Ids) -> Call {
+        Call {
+            ids: Some(ids.clone()),
+            page_bound: false,
+            ..self
+        }
+    }
+
+    /// Reads and deduplicated writes may be repeated; other writes may not.
+    fn repeatable(&self) -> bool {
+        matches!(self.method, Method::GET | Method::HEAD) || self.ids.is_some()
+    }
+
+    async fn send_once(&self) -> Result<Response, ApiError> {
+        let timeout = AbortSignal::timeout_with_u32(TIMEOUT_MS);
+        let page = if self.page_bound { page_signal() } else { None };
+        let signals = js_sys::Array::of1(&timeout);
+        if let Some(page) = &page {
+            signals.push(page);
+        }
+        let signal = AbortSignal::any(&signals);
+        let mut request = RequestBuilder::new(&api_url(&self.path))
+            .method(self.method.clone())
+            .header("Accept", "application/json")
+            .abort_signal(Some(&signal));
+        if let Some(token) = session::stored_token() {
+            request = request.header("Authorization", &format!("Bearer {token}"));
+        }
+        if matches!(self.method, Method::GET | Method::POST) && self.path.contains("/offer") {
+            request = request.header("X-Locale", &LOCALE.with(|locale| locale.borrow().clone()));
+        }
+        for (name, value) in &self.headers {
+            request = request.header(name, value);
+        }
+        if let Some(ids) = &self.ids {
+            request = request
+                .header("MS-RequestId", &ids.request_id)
+                .header("MS-CorrelationId", &ids.correlation_id);
+        }
+        let request = match &self.body {
+            Some(body) => request
+                .header("Content-Type", "application/json")
+                .body(body.clone()),
+            None => request.build(),
+        }
+        .map_err(|error| ApiError::UnexpectedBody(error.to_string()))?;
+        request.send().await.map_err(|error| {
+            if page.as_ref().is_some_and(AbortSignal::aborted) {
+                ApiError::Cancelled
+            } else if timeout.aborted() {
+                ApiError::Timeout
+            } else {
+                ApiError::Network(error.to_string())
+            }
+        })
+    }
+
+    /// Sends, and for a repeatable call tries again after a transient failure.
+    async fn send(&self) -> Result<Response, ApiError> {
+        let mut delays = RETRY_DELAYS_MS.iter();
+        loop {
+            let error = match self.send_once().await {
+                Ok(response) if response.ok() || response.status() == 404 => return Ok(response),
+                Ok(response) => {
+                    let retry_after = retry_after_ms(&response);
+                    let error = fault_of(response).await;
+                    match (retry_after, error.status()) {
+                        (Some(wait), Some(429)) if wait > LONGEST_RETRY_AFTER_MS => {
+                            return Err(error);
+                        }
+                        (Some(wait), Some(429)) => {
+                            if self.repeatable() {
+                                sleep(wait).await;
+                            }
+                            error
+                        }
+                        _ => error,
+                    }
+                }
+                Err(error) => error,
+            };
+            match delays.next() {
+                Some(delay) if self.repeatable() && error.is_transient() => sleep(*delay).await,
+                _ => return Err(error),
+            }
+        }
+    }
+
+    async fn json<T: DeserializeOwned>(self) -> Result<T, ApiError> {
+        let response = self.send().await?;
+        if !response.ok() {
+            return Err(fault_of(response).await);
+        }
+        let body = response
+            .text()
+            .await
+            .map_err(|error| ApiError::Network(error.to_string()))?;
+        wire::from_json(&body).map_err(|error| ApiError::UnexpectedBody(error.to_string()))
     }
 }
 
-async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+fn retry_after_ms(response: &Response) -> Option<u32> {
+    let seconds: u32 = response.headers().get("Retry-After")?.trim().parse().ok()?;
+    Some(seconds.saturating_mul(1_000))
+}
+
+async fn fault_of(response: Response) -> ApiError {
     let status = response.status();
-    let body = response
-        .text()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    if !response.ok() {
-        return Err(ApiError::Fault {
-            status,
-            fault: wire::from_json::<ApiFault>(&body).ok(),
-        });
+    let body = response.text().await.unwrap_or_default();
+    ApiError::Fault {
+        status,
+        fault: wire::from_json::<ApiFault>(&body).ok().map(Box::new),
     }
-    wire::from_json(&body).map_err(|error| ApiError::UnexpectedBody(error.to_string()))
 }
 
-async fn send_get<T: DeserializeOwned>(request: RequestBuilder) -> Result<T, ApiError> {
-    let response = with_token(request)
-        .send()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    read(response).await
+async fn sleep(milliseconds: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                i32::try_from(milliseconds).unwrap_or(i32::MAX),
+            );
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-async fn get_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    send_get(Request::get(&api_url(path))).await
+fn segment(text: &str) -> String {
+    String::from(js_sys::encode_uri_component(text))
+}
+
+/// A fresh random id for `MS-RequestId` and `MS-CorrelationId`.
+pub fn new_id() -> String {
+    web_sys::window()
+        .and_then(|window| window.crypto().ok())
+        .map(|crypto| crypto.random_uuid())
+        .unwrap_or_else(|| {
+            format!(
+                "{:x}",
+                js_sys::Date::now() as u64 ^ js_sys::Math::random().to_bits()
+            )
+        })
 }
 
 /// What a customer search looks in: Partner Center searches one field at a time.
@@ -97,58 +367,157 @@ pub async fn list_customers(
     search: Option<(SearchField, String)>,
     continuation: Option<String>,
 ) -> Result<Collection<Customer>, ApiError> {
-    let request = match continuation {
-        Some(token) => Request::get(&api_url(&format!(
-            "/v1/customers?size={CUSTOMERS_PER_PAGE}&seekOperation=Next"
-        )))
-        .header("MS-ContinuationToken", &token),
+    match continuation {
+        Some(token) => {
+            let mut call = Call::get(format!(
+                "/v1/customers?size={CUSTOMERS_PER_PAGE}&seekOperation=Next"
+            ));
+            call.headers.push(("MS-ContinuationToken", token));
+            call.json().await
+        }
         None => {
             let filter = search.map(|(field, value)| {
                 let filter = serde_json::json!({
                     "Field": field.as_str(), "Value": value, "Operator": "starts_with"
                 });
-                format!(
-                    "&filter={}",
-                    js_sys::encode_uri_component(&filter.to_string())
-                )
+                format!("&filter={}", segment(&filter.to_string()))
             });
-            Request::get(&api_url(&format!(
+            let path = format!(
                 "/v1/customers?size={CUSTOMERS_PER_PAGE}{}",
                 filter.unwrap_or_default()
-            )))
+            );
+            Call::get(path).json().await
         }
-    };
-    send_get(request).await
+    }
 }
 
 /// Who is signed in, with their roles and partner.
 pub async fn me() -> Result<Me, ApiError> {
-    get_json("/v1/me").await
+    Call::get("/v1/me").json().await
 }
 
 /// The demo accounts, when the server runs in demo mode (404 otherwise).
 pub async fn demo_info() -> Result<DemoInfo, ApiError> {
-    get_json("/v1/demo").await
+    Call::get("/v1/demo").json().await
 }
 
+/// Signing in is not repeatable: a wrong password must not be tried twice.
 pub async fn sign_in(user_name: String, password: String) -> Result<AccessToken, ApiError> {
-    let request = Request::post(&api_url("/v1/auth/token"))
-        .header("Accept", "application/json")
-        .json(&SignIn {
+    Call::post(
+        "/v1/auth/token",
+        &SignIn {
             user_name,
             password,
-        })
-        .map_err(|error| ApiError::UnexpectedBody(error.to_string()))?;
-    let response = request
-        .send()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    read(response).await
+        },
+    )?
+    .json()
+    .await
 }
 
 /// Ends the session on the server; the caller forgets the token either way.
 pub async fn sign_out() {
-    let _ = with_token(Request::delete(&api_url("/v1/auth/token")))
+    let call = Call {
+        method: Method::DELETE,
+        page_bound: false,
+        ..Call::get("/v1/auth/token")
+    };
+    let _ = call.send_once().await;
+}
+
+pub async fn country_rules(country: &str) -> Result<CountryValidationRules, ApiError> {
+    Call::get(format!("/v1/countryvalidationrules/{}", segment(country)))
+        .json()
+        .await
+}
+
+/// Whether a tenant already uses the domain (`200`), or it is free (`404`).
+pub async fn domain_taken(domain: &str) -> Result<bool, ApiError> {
+    let response = Call::head(format!("/v1/domains/{}", segment(domain)))
         .send()
-        .await;
+        .await?;
+    match response.status() {
+        200 => Ok(true),
+        404 => Ok(false),
+        _ => Err(fault_of(response).await),
+    }
+}
+
+/// Address validation has no effect on the server, so it is repeatable.
+pub async fn validate_address(address: &Address) -> Result<AddressValidationResponse, ApiError> {
+    let mut call = Call::post("/v1/validations/address", address)?;
+    call.ids = Some(Ids {
+        request_id: new_id(),
+        correlation_id: new_id(),
+    });
+    call.page_bound = true;
+    call.json().await
+}
+
+pub async fn offers(country: &str) -> Result<Collection<Offer>, ApiError> {
+    Call::get(format!("/v1/offers?country={}", segment(country)))
+        .json()
+        .await
+}
+
+pub async fn resellers() -> Result<Collection<PartnerRelationship>, ApiError> {
+    Call::get("/v1/relationships?relationship_type=IsIndirectCloudSolutionProviderOf")
+        .json()
+        .await
+}
+
+pub async fn relationship_request(
+    reseller_id: Option<String>,
+) -> Result<RelationshipRequest, ApiError> {
+    let path = match reseller_id {
+        Some(id) => format!(
+            "/v1/customers/relationshiprequests?indirectResellerId={}",
+            segment(&id)
+        ),
+        None => "/v1/customers/relationshiprequests".to_owned(),
+    };
+    Call::get(path).json().await
+}
+
+pub async fn agreement_templates() -> Result<Collection<AgreementMetaData>, ApiError> {
+    let mut call = Call::get("/v1/agreements?agreementType=MicrosoftCustomerAgreement");
+    call.page_bound = false;
+    call.json().await
+}
+
+pub async fn create_customer(customer: &Customer, ids: &Ids) -> Result<Customer, ApiError> {
+    Call::post("/v1/customers", customer)?
+        .with_ids(ids)
+        .json()
+        .await
+}
+
+pub async fn record_agreement(
+    customer_id: &str,
+    agreement: &Agreement,
+    ids: &Ids,
+) -> Result<Agreement, ApiError> {
+    let path = format!("/v1/customers/{}/agreements", segment(customer_id));
+    Call::post(path, agreement)?.with_ids(ids).json().await
+}
+
+pub async fn create_cart(customer_id: &str, cart: &Cart, ids: &Ids) -> Result<Cart, ApiError> {
+    let path = format!("/v1/customers/{}/carts", segment(customer_id));
+    Call::post(path, cart)?.with_ids(ids).json().await
+}
+
+pub async fn checkout(
+    customer_id: &str,
+    cart_id: &str,
+    ids: &Ids,
+) -> Result<CartCheckoutResult, ApiError> {
+    let path = format!(
+        "/v1/customers/{}/carts/{}/checkout",
+        segment(customer_id),
+        segment(cart_id)
+    );
+    let call = Call {
+        method: Method::POST,
+        ..Call::get(path)
+    };
+    call.with_ids(ids).json().await
 }

@@ -5,9 +5,12 @@
 pub mod api;
 pub mod components;
 pub mod config;
+mod countries;
+pub mod format;
 mod messages;
 pub mod pages;
 pub mod session;
+pub mod wizard;
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
@@ -17,15 +20,21 @@ use leptos_router::path;
 use components::signed_in::SignedIn;
 use components::site_header::SiteHeader;
 use pages::account_info::AccountInfoPage;
+use pages::confirmation::ConfirmationPage;
 use pages::customers::CustomersPage;
 use pages::not_found::NotFound;
+use pages::relationship_request::RelationshipRequestPage;
+use pages::review::ReviewPage;
 use pages::sign_in::SignInPage;
+use pages::subscriptions::SubscriptionsPage;
 use session::Session;
+use wizard::Wizard;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     Session::provide();
+    Wizard::provide();
     view! {
         <Router>
             <SiteHeader />
@@ -39,6 +48,22 @@ pub fn App() -> impl IntoView {
                 <Route
                     path=path!("/customers/new/account")
                     view=|| view! { <SignedIn><AccountInfoPage /></SignedIn> }
+                />
+                <Route
+                    path=path!("/customers/new/subscriptions")
+                    view=|| view! { <SignedIn><SubscriptionsPage /></SignedIn> }
+                />
+                <Route
+                    path=path!("/customers/new/review")
+                    view=|| view! { <SignedIn><ReviewPage /></SignedIn> }
+                />
+                <Route
+                    path=path!("/customers/new/confirmation")
+                    view=|| view! { <SignedIn><ConfirmationPage /></SignedIn> }
+                />
+                <Route
+                    path=path!("/customers/relationship-request")
+                    view=|| view! { <SignedIn><RelationshipRequestPage /></SignedIn> }
                 />
             </Routes>
         </Router>

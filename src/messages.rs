@@ -1,7 +1,7 @@
 //! The English texts for rule codes and API errors.
 
 use customer_model::validation::{Code, Field, Issue};
-use customer_model::wire::Role;
+use customer_model::wire::{BillingCycle, Role};
 
 use crate::api::ApiError;
 
@@ -36,7 +36,12 @@ pub fn issue_message(issue: &Issue) -> String {
     let field = field_name(issue.field);
     let param = |name: &str| issue.params.get(name).map_or("", String::as_str);
     match issue.code {
-        Code::Required => format!("Enter the {field}"),
+        Code::Required => match issue.field {
+            Field::Country | Field::State | Field::Language | Field::Culture => {
+                format!("Choose the {field}")
+            }
+            _ => format!("Enter the {field}"),
+        },
         Code::TooShort => format!("The {field} must be at least {} characters", param("min")),
         Code::TooLong => format!("The {field} must be {} characters or fewer", param("max")),
         Code::NoLettersOrDigits => format!("The {field} must contain letters or digits"),
@@ -86,6 +91,10 @@ pub fn api_error_message(error: &ApiError) -> String {
             "The customer service could not be reached. Check your connection and try again."
                 .to_owned()
         }
+        ApiError::Timeout => {
+            "The customer service did not answer in time. Try again in a moment.".to_owned()
+        }
+        ApiError::Cancelled => "The request was cancelled.".to_owned(),
         ApiError::Fault { status, fault } => match fault.as_ref().and_then(|fault| fault.text()) {
             Some(text) => format!("The customer service reported a problem: {text}"),
             None => format!("The customer service reported a problem (HTTP {status})."),
@@ -104,5 +113,15 @@ pub fn role_name(role: Role) -> &'static str {
         Role::SalesAgent => "Sales agent",
         Role::BillingAdmin => "Billing admin",
         Role::HelpdeskAgent => "Helpdesk agent",
+    }
+}
+
+pub fn billing_cycle_name(cycle: BillingCycle) -> &'static str {
+    match cycle {
+        BillingCycle::Monthly => "Monthly",
+        BillingCycle::Annual => "Annual",
+        BillingCycle::Triennial => "Triennial",
+        BillingCycle::OneTime => "One-time",
+        BillingCycle::None | BillingCycle::Unknown => "Other",
     }
 }

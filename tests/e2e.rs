@@ -326,9 +326,9 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
         .map_err(fail("type company name"))?;
     let deadline = Instant::now() + WAIT;
     while !client
-        .find_all(Locator::Css(".error-message"))
+        .find_all(Locator::Id("company-name-error"))
         .await
-        .map_err(fail("find error messages"))?
+        .map_err(fail("find the company name's error"))?
         .is_empty()
     {
         check(Instant::now() < deadline, || {
@@ -354,6 +354,236 @@ async fn customers_page_leads_to_a_validated_account_info_step() {
     let client = harness.browser().await;
     let outcome = customers_to_account_info(&client, &harness.base_url).await;
     // Close the session on every path, or headless Chromium outlives the test.
+    let closed = client.close().await;
+    outcome.unwrap_or_else(|failure| panic!("{failure}"));
+    closed.expect("close the browser session");
+}
+
+/// Keeps the page's uncaught errors and console errors (a Rust panic's
+/// message among them) for [`diagnostics`].
+async fn trap_errors(client: &Client) -> Outcome {
+    client
+        .execute(
+            "window.__errors = [];
+             addEventListener('error', e => window.__errors.push(String(e.message)));
+             addEventListener('unhandledrejection', e => window.__errors.push(String(e.reason)));
+             const original = console.error;
+             console.error = (...args) => { window.__errors.push(args.join(' ')); original(...args); };",
+            vec![],
+        )
+        .await
+        .map(|_| ())
+        .map_err(failed("install the error trap"))
+}
+
+/// What the page showed and reported, for a failure message; and a screenshot.
+async fn diagnostics(client: &Client, name: &str) -> String {
+    let _ = screenshot(client, &format!("{name}-failure")).await;
+    let page = client
+        .execute(
+            "return [location.href, document.querySelector('main')?.innerText ?? '', JSON.stringify(window.__errors ?? [])].join('\\n');",
+            vec![],
+        )
+        .await
+        .map(|value| value.as_str().unwrap_or_default().to_owned())
+        .unwrap_or_else(|error| format!("(page not readable: {error})"));
+    format!("page at failure:\n{page}")
+}
+
+fn failed(what: &str) -> impl FnOnce(fantoccini::error::CmdError) -> String {
+    let what = what.to_owned();
+    move |error| format!("{what}: {error}")
+}
+
+async fn click(client: &Client, css: &str) -> Outcome {
+    wait_for(client, Locator::Css(css))
+        .await?
+        .click()
+        .await
+        .map_err(failed(&format!("click {css}")))
+}
+
+async fn type_in(client: &Client, id: &str, text: &str) -> Outcome {
+    let input = wait_for(client, Locator::Id(id)).await?;
+    input
+        .clear()
+        .await
+        .map_err(failed(&format!("clear #{id}")))?;
+    input
+        .send_keys(text)
+        .await
+        .map_err(failed(&format!("type into #{id}")))
+}
+
+async fn heading(client: &Client, text: &str) -> Outcome {
+    wait_for(client, Locator::XPath(&format!("//h1[text()='{text}']")))
+        .await
+        .map(|_| ())
+}
+
+async fn sign_in_as(client: &Client, base_url: &str, user: &str) -> Outcome {
+    client
+        .goto(&format!("{base_url}/sign-in"))
+        .await
+        .map_err(failed("open sign in"))?;
+    click(client, &format!("button[aria-label='Use {user}']")).await?;
+    click(client, "form button[type=submit]").await?;
+    heading(client, "Customers").await
+}
+
+/// The whole wizard the way a user goes through it: a Hungarian customer
+/// whose agreement the admin agent confirms, five licenses of an offer,
+/// Review with an Update round trip and a reload, Submit, Confirmation with
+/// the one-time password (which no storage holds), Done → Customers.
+async fn happy_path(client: &Client, base_url: &str) -> Outcome {
+    sign_in_as(client, base_url, "adminagent").await?;
+    click(client, "a[href='/customers/new/account']").await?;
+    heading(client, "Account info").await?;
+
+    wait_for(client, Locator::Css("#country option[value=HU]")).await?;
+    client
+        .find(Locator::Id("country"))
+        .await
+        .map_err(failed("find country"))?
+        .select_by_value("HU")
+        .await
+        .map_err(failed("choose Hungary"))?;
+    wait_for(client, Locator::Css("#language option[value=hu]")).await?;
+    type_in(client, "company-name", "Fővárosi Kertészet Kft.").await?;
+    type_in(client, "domain-prefix", "fovarosikerteszet").await?;
+    let available = text_of(client, ".availability--ok").await?;
+    check(
+        available == "fovarosikerteszet.onmicrosoft.com is available",
+        || format!("availability: {available:?}"),
+    )?;
+    type_in(client, "address-line1", "Váci utca 1.").await?;
+    type_in(client, "city", "Budapest").await?;
+    type_in(client, "postal-code", "1052").await?;
+    type_in(client, "registration-number", "12892312-2-42").await?;
+    type_in(client, "first-name", "Anna").await?;
+    type_in(client, "last-name", "Kiss").await?;
+    type_in(client, "email", "anna.kiss@fovarosikerteszet.hu").await?;
+    type_in(client, "phone-number", "+36 1 234 5678").await?;
+    click(client, "#agreement-has-accepted").await?;
+    let acceptor = wait_for(client, Locator::Id("acceptor-email"))
+        .await?
+        .prop("value")
+        .await
+        .map_err(failed("acceptor email"))?;
+    check(
+        acceptor.as_deref() == Some("anna.kiss@fovarosikerteszet.hu"),
+        || format!("the acceptor defaults to the primary contact: {acceptor:?}"),
+    )?;
+    screenshot(client, "account-info-filled").await?;
+    click(client, "form button[type=submit]").await?;
+
+    heading(client, "Subscriptions").await?;
+    click(client, ".offer input[type=checkbox]").await?;
+    let quantity = wait_for(client, Locator::Css(".offer input[type=number]")).await?;
+    quantity.clear().await.map_err(failed("clear licenses"))?;
+    quantity
+        .send_keys("5")
+        .await
+        .map_err(failed("type licenses"))?;
+    let totals = text_of(client, "#totals dl").await?;
+    check(totals.contains("total"), || format!("totals: {totals:?}"))?;
+    screenshot(client, "subscriptions").await?;
+    client
+        .refresh()
+        .await
+        .map_err(failed("reload subscriptions"))?;
+    heading(client, "Subscriptions").await?;
+    let kept = wait_for(client, Locator::Css(".offer input[type=number]"))
+        .await?
+        .prop("value")
+        .await
+        .map_err(failed("licenses after reload"))?;
+    check(kept.as_deref() == Some("5"), || {
+        format!("licenses after reload: {kept:?}")
+    })?;
+    click(client, "form button[type=submit]").await?;
+
+    heading(client, "Review").await?;
+    let review = text_of(client, "main").await?;
+    check(
+        review.contains("Fővárosi Kertészet Kft.")
+            && review.contains("fovarosikerteszet.onmicrosoft.com")
+            && review.contains("5 licenses"),
+        || format!("review: {review:?}"),
+    )?;
+    screenshot(client, "review").await?;
+
+    // Update returns to Review through the step's own button.
+    click(client, "#update-account").await?;
+    heading(client, "Account info").await?;
+    let button = text_of(client, "form button[type=submit]").await?;
+    check(button == "Save and return to review", || {
+        format!("button after Update: {button:?}")
+    })?;
+    type_in(client, "address-line2", "3. emelet").await?;
+    click(client, "form button[type=submit]").await?;
+    heading(client, "Review").await?;
+    client.refresh().await.map_err(failed("reload review"))?;
+    heading(client, "Review").await?;
+    let review = text_of(client, "main").await?;
+    check(review.contains("3. emelet"), || {
+        format!("the updated address: {review:?}")
+    })?;
+
+    trap_errors(client).await?;
+    click(client, "#submit").await?;
+    heading(client, "Customer added").await?;
+    let user = text_of(client, "#admin-user-name").await?;
+    check(user == "admin@fovarosikerteszet.onmicrosoft.com", || {
+        format!("admin user: {user:?}")
+    })?;
+    let password = text_of(client, "#admin-password").await?;
+    check(password.chars().count() >= 8, || {
+        format!("password: {password:?}")
+    })?;
+    let orders = text_of(client, "#orders").await?;
+    check(orders.contains("5 licenses"), || {
+        format!("orders: {orders:?}")
+    })?;
+    screenshot(client, "confirmation").await?;
+    let stored = client
+        .execute(
+            "return JSON.stringify(sessionStorage) + JSON.stringify(localStorage);",
+            vec![],
+        )
+        .await
+        .map_err(failed("read storage"))?;
+    check(!stored.to_string().contains(&password), || {
+        "the one-time password was written to storage".to_owned()
+    })?;
+    client
+        .refresh()
+        .await
+        .map_err(failed("reload confirmation"))?;
+    wait_for(client, Locator::Id("password-gone")).await?;
+
+    click(client, "#done").await?;
+    heading(client, "Customers").await?;
+    wait_for(client, Locator::Id("customer-added")).await?;
+    let highlighted = text_of(client, ".customer-table tr.highlight").await?;
+    check(highlighted.contains("Fővárosi Kertészet Kft."), || {
+        format!("highlighted row: {highlighted:?}")
+    })?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customer_is_added_through_every_step_of_the_wizard() {
+    let harness = Harness::start();
+    let client = harness.browser().await;
+    let outcome = happy_path(&client, &harness.base_url).await;
+    let outcome = match outcome {
+        Err(failure) => Err(format!(
+            "{failure}\n{}",
+            diagnostics(&client, "happy-path").await
+        )),
+        ok => ok,
+    };
     let closed = client.close().await;
     outcome.unwrap_or_else(|failure| panic!("{failure}"));
     closed.expect("close the browser session");

@@ -2,8 +2,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use customer_model::validation;
+use customer_model::wire::CountryValidationRules;
 use customer_wizard::components::text_field::TextField;
-use customer_wizard::pages::account_info::AccountInfoPage;
+use customer_wizard::pages::account_info::{AccountInfoPage, AddressFields};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -114,9 +115,15 @@ async fn submitting_an_empty_account_info_form_shows_a_focused_error_summary() {
 
     assert!(!summary.hidden(), "summary shown after a failed submit");
     let link: HtmlElement = find(&summary, "a").expect("link to the field");
-    assert_eq!(link.get_attribute("href").as_deref(), Some("#company-name"));
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#country"));
     assert_eq!(
         link.text_content().as_deref(),
+        Some("Choose the country or region")
+    );
+    let company: HtmlElement =
+        find(&summary, "a[href='#company-name']").expect("link to the company name");
+    assert_eq!(
+        company.text_content().as_deref(),
         Some("Enter the company name")
     );
     let focused = document().active_element().expect("a focused element");
@@ -170,4 +177,134 @@ fn model_text_services_agree_with_the_native_build_in_the_browser() {
     };
     assert_eq!(postal_code("1051", &hungary), vec![]);
     assert_eq!(postal_code("10510", &hungary)[0].code, Code::InvalidFormat);
+}
+
+fn rules_of(
+    country: &str,
+    postal: &str,
+    states: &[&str],
+    registration: bool,
+) -> CountryValidationRules {
+    CountryValidationRules {
+        iso2_code: country.into(),
+        is_city_required: true,
+        is_postal_code_required: true,
+        postal_code_regex: Some(postal.into()),
+        is_state_required: !states.is_empty(),
+        supported_states_list: states.iter().map(|state| (*state).to_owned()).collect(),
+        customer_organization_registration_number_required: registration,
+        customer_organization_registration_number_sample: registration
+            .then(|| "12892312-2-42".into()),
+        ..Default::default()
+    }
+}
+
+/// The address fields follow the country's rules, and changing the country
+/// keeps what the user typed.
+#[wasm_bindgen_test]
+async fn address_fields_follow_the_country_rules_without_losing_input() {
+    use customer_model::draft::Draft;
+    use customer_wizard::wizard::Wizard;
+
+    let host = host();
+    let hungary = rules_of("HU", r"^(?:\d{4})$", &[], true);
+    let rules = RwSignal::new(Some(hungary.clone()));
+    let wizard = RwSignal::new(None::<Wizard>);
+    let _mounted = mount_to(host.clone(), move || {
+        let current = Wizard::provide();
+        wizard.set(Some(current));
+        let issues = Signal::derive(move || {
+            let rules = rules.get().unwrap_or_default();
+            current.state.with(|state| {
+                let draft: &Draft = &state.draft;
+                customer_model::validation::postal_code(&draft.account.postal_code, &rules)
+            })
+        });
+        view! { <AddressFields rules issues reveal=true /> }
+    });
+    leptos::task::tick().await;
+    let label = |id: &str| {
+        find::<HtmlElement>(&host, &format!("label[for={id}]"))
+            .and_then(|label| label.text_content())
+            .unwrap_or_default()
+    };
+    assert_eq!(label("postal-code"), "Postal code", "required in Hungary");
+    assert_eq!(label("state"), "State or province (optional)");
+    assert!(
+        find::<HtmlElement>(&host, "#registration-number-hint")
+            .and_then(|hint| hint.text_content())
+            .unwrap_or_default()
+            .contains("12892312-2-42"),
+        "the registration number's example comes from the rules"
+    );
+    let city: HtmlInputElement = find(&host, "#city").expect("city");
+    type_into(&city, "Budapest");
+    let postal: HtmlInputElement = find(&host, "#postal-code").expect("postal code");
+    type_into(&postal, "10510");
+    leptos::task::tick().await;
+    assert_eq!(
+        find::<HtmlElement>(&host, "#postal-code-error")
+            .and_then(|error| error.text_content())
+            .as_deref(),
+        Some("Error: Enter the postal code in the correct format")
+    );
+
+    rules.set(Some(rules_of(
+        "US",
+        r"^\d{5}(?:-\d{4})?$",
+        &["CA", "NY", "WA"],
+        false,
+    )));
+    leptos::task::tick().await;
+    let state: HtmlElement = find(&host, "select#state").expect("states are a list in the US");
+    assert_eq!(
+        state.child_element_count(),
+        4,
+        "a placeholder and three states"
+    );
+    assert_eq!(label("state"), "State or province");
+    assert_eq!(
+        label("registration-number"),
+        "Organization registration number (optional)"
+    );
+    let city: HtmlInputElement = find(&host, "#city").expect("city");
+    assert_eq!(city.value(), "Budapest", "unrelated input is kept");
+    let stored = wizard
+        .get_untracked()
+        .expect("wizard")
+        .state
+        .with_untracked(|state| state.draft.account.city.clone());
+    assert_eq!(stored, "Budapest");
+}
+
+/// A step opened before the steps it depends on sends the user to the first
+/// incomplete one.
+#[wasm_bindgen_test]
+async fn a_later_step_opened_first_redirects_to_account_info() {
+    use customer_wizard::components::step_guard::StepGuard;
+    use customer_wizard::wizard::{Step, Wizard};
+
+    let host = host();
+    let _mounted = mount_to(host.clone(), || {
+        Wizard::provide().start_over();
+        view! {
+            <Router>
+                <StepGuard step=Step::Review>
+                    <p id="review-content">"Review"</p>
+                </StepGuard>
+            </Router>
+        }
+    });
+    leptos::task::tick().await;
+    next_frame().await;
+    assert!(
+        find::<HtmlElement>(&host, "#review-content").is_none(),
+        "Review is not shown"
+    );
+    let path = web_sys::window()
+        .expect("window")
+        .location()
+        .pathname()
+        .expect("path");
+    assert_eq!(path, Step::Account.path());
 }

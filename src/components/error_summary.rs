@@ -7,7 +7,7 @@ use leptos::prelude::*;
 pub fn ErrorSummary(
     /// (input id, message) pairs; the summary is hidden while this is empty.
     #[prop(into)]
-    errors: Signal<Vec<(&'static str, String)>>,
+    errors: Signal<Vec<(String, String)>>,
     node_ref: NodeRef<Div>,
 ) -> impl IntoView {
     view! {

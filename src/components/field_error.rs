@@ -15,3 +15,18 @@ pub fn FieldError(id: String, #[prop(into)] message: Signal<Option<String>>) -> 
         })
     }
 }
+
+/// A field's warning: the value is allowed, but the user should check it.
+#[component]
+pub fn FieldWarning(id: String, #[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        message.get().map(|text| {
+            view! {
+                <p class="warning-message" id=id.clone()>
+                    <span class="visually-hidden">"Warning: "</span>
+                    {text}
+                </p>
+            }
+        })
+    }
+}

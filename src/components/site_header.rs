@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::api;
 use crate::session::Session;
@@ -10,6 +10,15 @@ use crate::session::Session;
 pub fn SiteHeader() -> impl IntoView {
     let session = Session::get();
     let navigate = use_navigate();
+    // Reads started by the page being left are no longer wanted.
+    let pathname = use_location().pathname;
+    Effect::new(move |previous: Option<String>| {
+        let current = pathname.get();
+        if previous.is_some_and(|previous| previous != current) {
+            api::cancel_requests_of_left_pages();
+        }
+        current
+    });
     let sign_out = move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {

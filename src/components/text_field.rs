@@ -1,62 +1,139 @@
 use customer_model::validation::{Issue, Severity};
 use leptos::prelude::*;
 
-use crate::components::field_error::FieldError;
+use crate::components::field_error::{FieldError, FieldWarning};
 use crate::messages::issue_message;
 
-/// A labelled text input that shows its first error once the user has left
-/// the field, or as soon as `reveal` is set (after a submit attempt).
-#[component]
-pub fn TextField(
-    /// The input's id, also the target of error-summary links.
-    id: &'static str,
-    label: &'static str,
-    #[prop(optional)] hint: Option<&'static str>,
-    value: RwSignal<String>,
-    #[prop(into)] issues: Signal<Vec<Issue>>,
-    #[prop(into)] reveal: Signal<bool>,
-) -> impl IntoView {
-    let left = RwSignal::new(false);
-    let error = Memo::new(move |_| {
+/// A value a field shows and changes: a signal of its own, or a part of the draft.
+#[derive(Clone, Copy)]
+pub struct Bound {
+    pub get: Signal<String>,
+    pub set: Callback<String>,
+}
+
+impl From<RwSignal<String>> for Bound {
+    fn from(signal: RwSignal<String>) -> Self {
+        Bound {
+            get: signal.into(),
+            set: Callback::new(move |value| signal.set(value)),
+        }
+    }
+}
+
+/// What a field says under its label: its first error once the user has left
+/// it (or tried to go on), else its first warning.
+pub fn field_message(
+    issues: Signal<Vec<Issue>>,
+    left: RwSignal<bool>,
+    reveal: Signal<bool>,
+) -> Memo<Option<(Severity, String)>> {
+    Memo::new(move |_| {
         if !(left.get() || reveal.get()) {
             return None;
         }
         issues.with(|issues| {
-            issues
-                .iter()
-                .find(|issue| issue.severity == Severity::Error)
-                .map(issue_message)
+            let first = |severity| issues.iter().find(|issue| issue.severity == severity);
+            first(Severity::Error)
+                .or_else(|| first(Severity::Warning))
+                .map(|issue| (issue.severity, issue_message(issue)))
+        })
+    })
+}
+
+/// The ids an input is described by: its hint and its message, when shown.
+pub fn described_by(
+    id: &str,
+    has_hint: bool,
+    message: Memo<Option<(Severity, String)>>,
+) -> impl Fn() -> Option<String> + Clone + 'static {
+    let (hint_id, message_id) = (format!("{id}-hint"), format!("{id}-error"));
+    move || {
+        let ids: Vec<&str> = [
+            has_hint.then_some(hint_id.as_str()),
+            message.with(Option::is_some).then_some(message_id.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+/// The message under a label: an error (and `aria-invalid` on the input) or a warning.
+#[component]
+pub fn FieldMessage(id: &'static str, message: Memo<Option<(Severity, String)>>) -> impl IntoView {
+    let error = Signal::derive(move || {
+        message.with(|message| match message {
+            Some((Severity::Error, text)) => Some(text.clone()),
+            _ => None,
         })
     });
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let ids: Vec<&str> = [
-                hint.map(|_| hint_id.as_str()),
-                error.with(Option::is_some).then_some(error_id.as_str()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let warning = Signal::derive(move || {
+        message.with(|message| match message {
+            Some((Severity::Warning, text)) => Some(text.clone()),
+            _ => None,
+        })
+    });
     view! {
-        <div class="field" class=("field--error", move || error.with(Option::is_some))>
-            <label for=id>{label}</label>
-            {hint.map(|text| view! { <span class="hint" id=hint_id>{text}</span> })}
-            <FieldError id=error_id message=error />
+        <FieldError id=format!("{id}-error") message=error />
+        <FieldWarning id=format!("{id}-error") message=warning />
+    }
+}
+
+pub fn is_error(message: Memo<Option<(Severity, String)>>) -> bool {
+    message.with(|message| matches!(message, Some((Severity::Error, _))))
+}
+
+/// A labelled text input after the GOV.UK pattern: hint, then message, then input.
+#[component]
+pub fn TextField(
+    /// The input's id, also the target of error-summary links.
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(into)] value: Bound,
+    #[prop(into)] issues: Signal<Vec<Issue>>,
+    #[prop(into)] reveal: Signal<bool>,
+    /// Adds "(optional)" to the label.
+    #[prop(optional, into)]
+    optional: Signal<bool>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+    /// A narrower input for short values (`width-10` etc.).
+    #[prop(optional)]
+    width: Option<&'static str>,
+    /// Marks the input as changed by the user (server issues end there).
+    #[prop(optional)]
+    on_edit: Option<Callback<()>>,
+) -> impl IntoView {
+    let left = RwSignal::new(false);
+    let message = field_message(issues, left, reveal);
+    let has_hint = hint.is_some();
+    view! {
+        <div class="field" class=("field--error", move || is_error(message))>
+            <label for=id>
+                {move || label.get()}
+                {move || optional.get().then_some(" (optional)")}
+            </label>
+            {hint.map(|text| view! { <span class="hint" id=format!("{id}-hint")>{move || text.get()}</span> })}
+            <FieldMessage id message />
             <input
-                type="text"
+                type=input_type
                 id=id
                 name=id
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                class=width.map(|width| format!("input--{width}"))
+                autocomplete=autocomplete
+                spellcheck=(input_type == "text").then_some("false")
+                prop:value=move || value.get.get()
+                on:input=move |ev| {
+                    value.set.run(event_target_value(&ev));
+                    if let Some(on_edit) = on_edit {
+                        on_edit.run(());
+                    }
+                }
                 on:blur=move |_| left.set(true)
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
-                aria-describedby=described_by
+                aria-invalid=move || is_error(message).then_some("true")
+                aria-describedby=described_by(id, has_hint, message)
             />
         </div>
     }

@@ -71,6 +71,8 @@ pub fn CustomersPage() -> impl IntoView {
             .map_or(SearchField::CompanyName, |(field, _)| field),
     );
     let trail = RwSignal::new(PageTrail::default());
+    // Set by the wizard's Done: the customer just added.
+    let added = Memo::new(move |_| query.with(|query| query.get("added")));
     let customers = LocalResource::new(move || {
         let search = search.get();
         let continuation = trail.with(|trail| trail.tokens(&search).last().cloned());
@@ -106,6 +108,11 @@ pub fn CustomersPage() -> impl IntoView {
         <Title text="Customers – Partner Center" />
         <main>
             <h1 tabindex="-1">"Customers"</h1>
+            {move || added.get().map(|_| view! {
+                <p class="success" role="status" id="customer-added">
+                    "The customer was added. It is highlighted in the list below."
+                </p>
+            })}
             {move || me.get().map(|me| view! { <AddCustomer me /> })}
             <form class="search" role="search" on:submit=on_search>
                 <div class="field">
@@ -165,7 +172,7 @@ pub fn CustomersPage() -> impl IntoView {
                     Some(Ok(list)) => {
                         let next = list.continuation_token().map(str::to_owned);
                         view! {
-                            <CustomerTable customers=list.items />
+                            <CustomerTable customers=list.items highlight=added.get() />
                             <Pager trail search next />
                         }
                             .into_any()
@@ -245,7 +252,7 @@ fn Pager(trail: RwSignal<PageTrail>, search: Memo<Search>, next: Option<String>)
 }
 
 #[component]
-fn CustomerTable(customers: Vec<Customer>) -> impl IntoView {
+fn CustomerTable(customers: Vec<Customer>, highlight: Option<String>) -> impl IntoView {
     view! {
         <table class="customer-table">
             <caption class="visually-hidden">"Your customers"</caption>
@@ -259,8 +266,9 @@ fn CustomerTable(customers: Vec<Customer>) -> impl IntoView {
                 {customers
                     .into_iter()
                     .map(|customer| {
+                        let added = customer.id.is_some() && customer.id == highlight;
                         view! {
-                            <tr>
+                            <tr class:highlight=added aria-current=added.then_some("true")>
                                 <td>{customer.company_profile.company_name}</td>
                                 <td>{customer.company_profile.domain}</td>
                             </tr>

@@ -109,7 +109,16 @@ pub fn SignInPage() -> impl IntoView {
     view! {
         <Title text=title />
         <main>
-            <ErrorSummary errors=errors node_ref=summary />
+            <ErrorSummary
+                errors=Signal::derive(move || {
+                    errors
+                        .get()
+                        .into_iter()
+                        .map(|(id, message)| (id.to_owned(), message))
+                        .collect::<Vec<_>>()
+                })
+                node_ref=summary
+            />
             <h1 tabindex="-1">"Sign in"</h1>
             <p>"Sign in with your partner staff account to add and manage customers."</p>
             <form novalidate on:submit=on_submit>

@@ -452,7 +452,9 @@ pub fn customer(request: &Customer, context: &Context) -> Vec<Issue> {
     let prefix = prefix_of(&profile.domain);
 
     let mut issues = Vec::new();
-    if !address.country.eq_ignore_ascii_case(&rules.iso2_code) {
+    if address.country.trim().is_empty() {
+        issues.push(Issue::error(Field::Country, Code::Required));
+    } else if !address.country.eq_ignore_ascii_case(&rules.iso2_code) {
         issues.push(Issue::error(Field::Country, Code::NotAllowed));
     }
     issues.extend(company_name(&profile.company_name));

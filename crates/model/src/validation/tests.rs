@@ -501,6 +501,25 @@ fn a_request_for_another_country_than_the_rules_is_refused() {
 }
 
 #[test]
+fn a_request_without_a_country_asks_for_one_even_against_empty_rules() {
+    let rules = CountryValidationRules::default();
+    let context = Context {
+        rules: &rules,
+        partner_domains: &[],
+        today: TODAY,
+    };
+    let mut request = hungarian_request();
+    if let Some(billing) = request.billing_profile.as_mut() {
+        billing.default_address.country = " ".into();
+    }
+    let issues = customer(&request, &context);
+    assert_eq!(
+        (issues[0].field, issues[0].code),
+        (Field::Country, Code::Required)
+    );
+}
+
+#[test]
 fn agreement_attestation_checks_the_date_and_the_acceptor() {
     let rules = turkey();
     let context = Context {

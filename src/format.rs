@@ -1,0 +1,120 @@
+//! Numbers, prices, dates and country names for the UI language, through the
+//! browser's `Intl`: no locale tables in the bundle.
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Function, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+thread_local! {
+    static LOCALE: RefCell<String> = RefCell::new("en".to_owned());
+}
+
+/// The BCP 47 tag the texts below are formatted for.
+pub fn set_locale(locale: &str) {
+    LOCALE.with(|current| *current.borrow_mut() = locale.to_owned());
+}
+
+fn locales() -> Array {
+    LOCALE.with(|locale| Array::of1(&JsValue::from_str(&locale.borrow())))
+}
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let options = Object::new();
+    for (name, value) in pairs {
+        let _ = Reflect::set(&options, &(*name).into(), &(*value).into());
+    }
+    options
+}
+
+fn call(format: Function, value: &JsValue) -> Option<String> {
+    format.call1(&JsValue::NULL, value).ok()?.as_string()
+}
+
+/// `12,50 €`, `$12.50`… An unknown currency code falls back to the plain number.
+pub fn price(amount: f64, currency: &str) -> String {
+    let formatted = (currency.len() == 3)
+        .then(|| {
+            let format = Intl::NumberFormat::new(
+                &locales(),
+                &options(&[("style", "currency"), ("currency", currency)]),
+            );
+            call(format.format(), &JsValue::from_f64(amount))
+        })
+        .flatten();
+    formatted.unwrap_or_else(|| format!("{amount:.2} {currency}"))
+}
+
+pub fn number(value: f64) -> String {
+    let format = Intl::NumberFormat::new(&locales(), &Object::new());
+    call(format.format(), &JsValue::from_f64(value)).unwrap_or_else(|| value.to_string())
+}
+
+/// A `YYYY-MM-DD` date, written the local way.
+pub fn date(iso: &str) -> String {
+    let date = js_sys::Date::new(&JsValue::from_str(&format!("{}T00:00:00", iso.trim())));
+    if date.get_time().is_nan() {
+        return iso.to_owned();
+    }
+    let format = Intl::DateTimeFormat::new(&locales(), &options(&[("dateStyle", "long")]));
+    call(format.format(), &date).unwrap_or_else(|| iso.to_owned())
+}
+
+/// The country's name in the UI language; its code when the browser has none.
+pub fn country_name(code: &str) -> String {
+    country_names(&[code]).pop().unwrap_or_default()
+}
+
+/// Today in the browser's time zone, for the agreement date.
+pub fn today() -> customer_model::validation::Date {
+    let now = js_sys::Date::new_0();
+    customer_model::validation::Date {
+        year: now.get_full_year() as i32,
+        month: now.get_month() as u8 + 1,
+        day: now.get_date() as u8,
+    }
+}
+
+/// Whether `Intl.DisplayNames.of` accepts the code: it throws on anything
+/// else, and a throw inside wasm aborts the app.
+fn is_region_code(code: &str) -> bool {
+    (code.len() == 2 && code.bytes().all(|byte| byte.is_ascii_alphabetic()))
+        || (code.len() == 3 && code.bytes().all(|byte| byte.is_ascii_digit()))
+}
+
+fn is_language_tag(code: &str) -> bool {
+    let mut subtags = code.split('-');
+    let language = subtags.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|byte| byte.is_ascii_alphabetic())
+        && subtags.all(|subtag| {
+            (2..=8).contains(&subtag.len())
+                && subtag.bytes().all(|byte| byte.is_ascii_alphanumeric())
+        })
+}
+
+/// A language (`hu`) or culture (`hu-HU`) by name in the UI language.
+pub fn language_name(code: &str) -> String {
+    if !is_language_tag(code) {
+        return code.to_owned();
+    }
+    let names = Intl::DisplayNames::new(&locales(), &options(&[("type", "language")]));
+    names
+        .of(code)
+        .map(String::from)
+        .unwrap_or_else(|| code.to_owned())
+}
+
+/// Many country names at once (one `Intl.DisplayNames` for all).
+pub fn country_names(codes: &[&str]) -> Vec<String> {
+    let names = Intl::DisplayNames::new(&locales(), &options(&[("type", "region")]));
+    codes
+        .iter()
+        .map(|code| {
+            is_region_code(code)
+                .then(|| names.of(code).map(String::from))
+                .flatten()
+                .unwrap_or_else(|| (*code).to_owned())
+        })
+        .collect()
+}

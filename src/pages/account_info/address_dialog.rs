@@ -1,0 +1,169 @@
+//! Leaving Account info checks the address (`POST /v1/validations/address`).
+//! When the service suggests a correction, or could not verify the address,
+//! this dialog lets the user take a suggestion or keep what they entered.
+
+use customer_model::wire::{Address, AddressValidationResponse};
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::wizard::Wizard;
+
+/// One line per address, as people read them.
+pub fn address_text(address: &Address) -> String {
+    let city_line = [
+        address.postal_code.as_deref(),
+        address.city.as_deref(),
+        address.state.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|part| !part.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(" ");
+    [
+        Some(address.address_line1.as_str()),
+        address.address_line2.as_deref(),
+        address.address_line3.as_deref(),
+        Some(city_line.as_str()),
+        Some(address.country.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|part| !part.trim().is_empty())
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+fn apply(wizard: Wizard, address: &Address) {
+    let text = |value: &Option<String>| value.clone().unwrap_or_default();
+    wizard.edit(|draft| {
+        let account = &mut draft.account;
+        account.address_line1 = address.address_line1.clone();
+        account.address_line2 = text(&address.address_line2);
+        account.address_line3 = text(&address.address_line3);
+        account.city = text(&address.city);
+        account.state = text(&address.state);
+        account.postal_code = text(&address.postal_code);
+    });
+}
+
+/// Opens while `check` holds an answer that needs the user; `on_accept` runs
+/// once they chose (the draft then holds the chosen address).
+#[component]
+pub fn AddressDialog(
+    check: RwSignal<Option<AddressValidationResponse>>,
+    on_accept: Callback<()>,
+) -> impl IntoView {
+    let wizard = Wizard::get();
+    let dialog = NodeRef::<Dialog>::new();
+    // None: keep the address as entered; Some(i): the i-th suggestion.
+    let chosen = RwSignal::new(None::<usize>);
+    Effect::new(move || {
+        let open = check.with(Option::is_some);
+        let Some(dialog) = dialog.get() else { return };
+        if open && !dialog.open() {
+            chosen.set(check.with_untracked(|check| {
+                check
+                    .as_ref()
+                    .filter(|check| !check.suggested_addresses.is_empty())
+                    .map(|_| 0)
+            }));
+            let _ = dialog.show_modal();
+        } else if !open && dialog.open() {
+            dialog.close();
+        }
+    });
+    let accept = move |_| {
+        if let (Some(index), Some(answer)) = (chosen.get_untracked(), check.get_untracked())
+            && let Some(address) = answer.suggested_addresses.get(index)
+        {
+            apply(wizard, address);
+        }
+        check.set(None);
+        on_accept.run(());
+    };
+    let edit = move |_| {
+        check.set(None);
+        request_animation_frame(|| {
+            if let Some(input) = document().get_element_by_id("address-line1") {
+                let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    };
+    view! {
+        <dialog
+            class="dialog"
+            node_ref=dialog
+            aria-labelledby="address-dialog-title"
+            on:cancel=move |_: web_sys::Event| check.set(None)
+        >
+            {move || {
+                check
+                    .get()
+                    .map(|answer| {
+                        let suggestions = answer.suggested_addresses.clone();
+                        let heading = if suggestions.is_empty() {
+                            "We couldn't verify this address"
+                        } else {
+                            "Check the address"
+                        };
+                        view! {
+                            <h2 id="address-dialog-title">{heading}</h2>
+                            {answer
+                                .validation_message
+                                .clone()
+                                .map(|message| view! { <p>{message}</p> })}
+                            <fieldset class="fieldset">
+                                <legend>"Which address should we use?"</legend>
+                                <div class="radios">
+                                    {suggestions
+                                        .iter()
+                                        .enumerate()
+                                        .map(|(index, address)| {
+                                            let id = format!("address-suggestion-{index}");
+                                            view! {
+                                                <div class="radio">
+                                                    <input
+                                                        type="radio"
+                                                        name="address-choice"
+                                                        id=id.clone()
+                                                        prop:checked=move || chosen.get() == Some(index)
+                                                        on:change=move |_| chosen.set(Some(index))
+                                                    />
+                                                    <label for=id>
+                                                        {"Suggested: "}{address_text(address)}
+                                                    </label>
+                                                </div>
+                                            }
+                                        })
+                                        .collect_view()}
+                                    <div class="radio">
+                                        <input
+                                            type="radio"
+                                            name="address-choice"
+                                            id="address-keep"
+                                            prop:checked=move || chosen.get().is_none()
+                                            on:change=move |_| chosen.set(None)
+                                        />
+                                        <label for="address-keep">
+                                            {"Keep what I entered: "}
+                                            {address_text(&answer.original_address)}
+                                        </label>
+                                    </div>
+                                </div>
+                            </fieldset>
+                        }
+                    })
+            }}
+            <div class="button-group">
+                <button type="button" class="button" id="address-accept" on:click=accept>
+                    "Use this address"
+                </button>
+                <button type="button" class="button button--secondary" on:click=edit>
+                    "Edit the address"
+                </button>
+            </div>
+        </dialog>
+    }
+}

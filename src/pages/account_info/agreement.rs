@@ -1,0 +1,149 @@
+//! The customer agreement (who accepts it, and when), and default GDAP.
+
+use customer_model::draft::{AgreementChoice, Person};
+use customer_model::validation::{Field, Issue};
+use leptos::prelude::*;
+
+use super::fields::{bind_acceptor, issues_of};
+use crate::components::text_field::TextField;
+use crate::format;
+use crate::wizard::Wizard;
+
+#[component]
+pub fn AgreementSection(
+    issues: Memo<Vec<Issue>>,
+    #[prop(into)] reveal: Signal<bool>,
+    /// Whether the signed-in role may confirm the agreement for the customer.
+    #[prop(into)]
+    may_confirm: Signal<bool>,
+) -> impl IntoView {
+    let wizard = Wizard::get();
+    let choice = Memo::new(move |_| wizard.draft(|draft| draft.agreement.choice));
+    let choose = move |choice: AgreementChoice| {
+        wizard.edit(|draft| {
+            draft.agreement.choice = choice;
+            if choice == AgreementChoice::CustomerHasAccepted
+                && draft.agreement.date_agreed.is_empty()
+            {
+                draft.agreement.date_agreed = format::today().to_string();
+            }
+        });
+    };
+    let date = Memo::new(move |_| wizard.draft(|draft| draft.agreement.date_agreed.clone()));
+    let person =
+        move |field, part: fn(&mut Person) -> &mut String| bind_acceptor(wizard, field, part);
+    view! {
+        <fieldset class="fieldset">
+            <legend>"Customer agreement"</legend>
+            <p class="hint" id="agreement-hint">
+                "The customer must accept the Microsoft Customer Agreement before you can place orders for them."
+            </p>
+            <div class="radios">
+                <div class="radio">
+                    <input
+                        type="radio"
+                        id="agreement-will-accept"
+                        name="agreement"
+                        prop:checked=move || choice.get() == AgreementChoice::CustomerWillAccept
+                        on:change=move |_| choose(AgreementChoice::CustomerWillAccept)
+                    />
+                    <label for="agreement-will-accept">
+                        "The customer will be asked to accept the Microsoft Customer Agreement in the admin center"
+                    </label>
+                </div>
+                <div class="radio">
+                    <input
+                        type="radio"
+                        id="agreement-has-accepted"
+                        name="agreement"
+                        prop:disabled=move || !may_confirm.get()
+                        aria-describedby=move || (!may_confirm.get()).then_some("agreement-not-allowed")
+                        prop:checked=move || choice.get() == AgreementChoice::CustomerHasAccepted
+                        on:change=move |_| choose(AgreementChoice::CustomerHasAccepted)
+                    />
+                    <label for="agreement-has-accepted">
+                        "The customer has accepted the Microsoft Customer Agreement"
+                    </label>
+                    <Show when=move || !may_confirm.get()>
+                        <p class="hint" id="agreement-not-allowed">
+                            "Only Admin agents and Sales agents can confirm the agreement for a customer."
+                        </p>
+                    </Show>
+                </div>
+            </div>
+            <Show when=move || choice.get() == AgreementChoice::CustomerHasAccepted>
+                <div class="conditional">
+                    <TextField
+                        id="agreement-date"
+                        label="Date the customer accepted"
+                        hint=Signal::derive(move || {
+                            let written = format::date(&date.get());
+                            format!("Today or earlier. {written}")
+                        })
+                        input_type="date"
+                        value=super::fields::bind(
+                            wizard,
+                            Field::AgreementDate,
+                            |draft| &draft.agreement.date_agreed,
+                            |draft| &mut draft.agreement.date_agreed,
+                        )
+                        issues=issues_of(issues, Field::AgreementDate)
+                        reveal
+                    />
+                    <p class="hint">"The person who accepted: the primary contact unless you change it."</p>
+                    <TextField
+                        id="acceptor-first-name"
+                        label="First name of the person who accepted"
+                        autocomplete="off"
+                        value=person(Field::AcceptorFirstName, |person| &mut person.first_name)
+                        issues=issues_of(issues, Field::AcceptorFirstName)
+                        reveal
+                    />
+                    <TextField
+                        id="acceptor-last-name"
+                        label="Last name of the person who accepted"
+                        autocomplete="off"
+                        value=person(Field::AcceptorLastName, |person| &mut person.last_name)
+                        issues=issues_of(issues, Field::AcceptorLastName)
+                        reveal
+                    />
+                    <TextField
+                        id="acceptor-email"
+                        label="Email address of the person who accepted"
+                        input_type="email"
+                        autocomplete="off"
+                        value=person(Field::AcceptorEmail, |person| &mut person.email)
+                        issues=issues_of(issues, Field::AcceptorEmail)
+                        reveal
+                    />
+                    <TextField
+                        id="acceptor-phone-number"
+                        label="Phone number of the person who accepted"
+                        input_type="tel"
+                        autocomplete="off"
+                        optional=true
+                        value=person(Field::AcceptorPhoneNumber, |person| &mut person.phone_number)
+                        issues=issues_of(issues, Field::AcceptorPhoneNumber)
+                        reveal
+                    />
+                </div>
+            </Show>
+        </fieldset>
+        <div class="checkbox">
+            <input
+                type="checkbox"
+                id="gdap"
+                prop:checked=move || wizard.draft(|draft| draft.enable_gdap_by_default)
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    wizard.edit(|draft| draft.enable_gdap_by_default = checked);
+                }
+                aria-describedby="gdap-hint"
+            />
+            <label for="gdap">"Default GDAP"</label>
+            <p class="hint" id="gdap-hint">
+                "Give your agents the default granular delegated admin privileges (GDAP) for this customer."
+            </p>
+        </div>
+    }
+}

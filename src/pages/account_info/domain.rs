@@ -1,0 +1,264 @@
+//! The primary domain: checked live (debounced while typing, and on "Check
+//! availability") against `HEAD /v1/domains/{domain}`, and the customers of
+//! ours that look like this one — both lead to Request a relationship.
+
+use std::time::Duration;
+
+use customer_model::validation::{self, Issue};
+use customer_model::wire::Customer;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::api::{self, SearchField};
+use crate::components::text_field::{Bound, FieldMessage, described_by, field_message, is_error};
+use crate::messages::api_error_message;
+
+const DEBOUNCE: Duration = Duration::from_millis(500);
+pub const RELATIONSHIP_PATH: &str = "/customers/relationship-request";
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Availability {
+    Unknown,
+    Checking(String),
+    Available(String),
+    Taken(String),
+    Failed(String, String),
+}
+
+impl Availability {
+    /// What is known about this prefix (any case).
+    pub fn of(&self, prefix: &str) -> Availability {
+        let same = |checked: &str| checked.eq_ignore_ascii_case(prefix.trim());
+        match self {
+            Availability::Checking(checked)
+            | Availability::Available(checked)
+            | Availability::Taken(checked)
+            | Availability::Failed(checked, _)
+                if same(checked) =>
+            {
+                self.clone()
+            }
+            _ => Availability::Unknown,
+        }
+    }
+}
+
+/// The latest check of the domain, and of look-alike customers; older answers are dropped.
+#[derive(Debug, Clone, Copy)]
+pub struct Lookups {
+    pub availability: RwSignal<Availability>,
+    pub look_alikes: RwSignal<Vec<Customer>>,
+    generation: StoredValue<u64>,
+}
+
+impl Lookups {
+    pub fn new() -> Lookups {
+        Lookups {
+            availability: RwSignal::new(Availability::Unknown),
+            look_alikes: RwSignal::new(Vec::new()),
+            generation: StoredValue::new(0),
+        }
+    }
+
+    fn next_generation(&self) -> u64 {
+        self.generation.update_value(|generation| *generation += 1);
+        self.generation.get_value()
+    }
+
+    /// Checks the prefix now, unless its answer is known; returns the answer.
+    pub async fn check_domain(self, prefix: String) -> Availability {
+        let prefix = prefix.trim().to_owned();
+        if !validation::domain_prefix(&prefix).is_empty() {
+            self.availability.set(Availability::Unknown);
+            return Availability::Unknown;
+        }
+        let known = self.availability.with_untracked(|known| known.of(&prefix));
+        if matches!(known, Availability::Available(_) | Availability::Taken(_)) {
+            return known;
+        }
+        let generation = self.next_generation();
+        self.availability
+            .set(Availability::Checking(prefix.clone()));
+        let answer = match api::domain_taken(&validation::canonical_domain(&prefix)).await {
+            Ok(true) => Availability::Taken(prefix),
+            Ok(false) => Availability::Available(prefix),
+            Err(api::ApiError::Cancelled) => return Availability::Unknown,
+            Err(error) => Availability::Failed(prefix, api_error_message(&error)),
+        };
+        if self.generation.get_value() == generation {
+            self.availability.set(answer.clone());
+        }
+        answer
+    }
+
+    /// After the user stops typing: the domain, and customers that start the same.
+    pub fn schedule(self, company_name: String, prefix: String) {
+        let generation = self.next_generation();
+        set_timeout(
+            move || {
+                if self.generation.get_value() != generation {
+                    return;
+                }
+                let domain_prefix = prefix.clone();
+                spawn_local(async move {
+                    self.check_domain(domain_prefix).await;
+                });
+                spawn_local(async move {
+                    let found = look_alikes(&company_name, &prefix).await;
+                    self.look_alikes.set(found);
+                });
+            },
+            DEBOUNCE,
+        );
+    }
+}
+
+/// Our customers whose company name starts with the first word of this one's
+/// (three letters at least), or whose domain starts with this prefix.
+async fn look_alikes(company_name: &str, prefix: &str) -> Vec<Customer> {
+    let mut searches = Vec::new();
+    let first_word = validation::normalize(company_name)
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_matches(|ch: char| !ch.is_alphanumeric())
+        .to_owned();
+    if first_word.chars().count() >= 3 {
+        searches.push((SearchField::CompanyName, first_word));
+    }
+    if prefix.trim().chars().count() >= 3 && validation::domain_prefix(prefix).is_empty() {
+        searches.push((SearchField::Domain, prefix.trim().to_owned()));
+    }
+    let mut found: Vec<Customer> = Vec::new();
+    for search in searches {
+        if let Ok(page) = api::list_customers(Some(search), None).await {
+            for customer in page.items {
+                if !found.iter().any(|known| known.id == customer.id) {
+                    found.push(customer);
+                }
+            }
+        }
+    }
+    found.truncate(3);
+    found
+}
+
+/// Prefix input with the fixed suffix, a Check availability button and the answer.
+#[component]
+pub fn DomainField(
+    value: Bound,
+    #[prop(into)] issues: Signal<Vec<Issue>>,
+    #[prop(into)] reveal: Signal<bool>,
+    lookups: Lookups,
+) -> impl IntoView {
+    let id = "domain-prefix";
+    let left = RwSignal::new(false);
+    let message = field_message(issues, left, reveal);
+    let state = Signal::derive(move || {
+        let prefix = value.get.get();
+        lookups.availability.with(|known| known.of(&prefix))
+    });
+    let taken = move || matches!(state.get(), Availability::Taken(_));
+    let check = move |_| {
+        left.set(true);
+        let prefix = value.get.get_untracked();
+        spawn_local(async move {
+            lookups.check_domain(prefix).await;
+        });
+    };
+    let describe = described_by(id, true, message);
+    view! {
+        <div
+            class="field"
+            class=("field--error", move || is_error(message) || taken())
+        >
+            <label for=id>"Primary domain name"</label>
+            <span class="hint" id="domain-prefix-hint">
+                "Letters and digits only, up to 27. The customer's first domain: it can't be changed later."
+            </span>
+            <FieldMessage id message />
+            <div class="domain">
+                <input
+                    type="text"
+                    id=id
+                    name=id
+                    class="input--domain"
+                    autocomplete="off"
+                    spellcheck="false"
+                    prop:value=move || value.get.get()
+                    on:input=move |ev| value.set.run(event_target_value(&ev))
+                    on:blur=move |_| left.set(true)
+                    aria-invalid=move || (is_error(message) || taken()).then_some("true")
+                    aria-describedby=move || {
+                        let mut ids = describe().unwrap_or_default();
+                        ids.push_str(" domain-availability");
+                        ids
+                    }
+                />
+                <span class="domain__suffix">{validation::DOMAIN_SUFFIX}</span>
+                <button type="button" class="button button--secondary" on:click=check>
+                    "Check availability"
+                </button>
+            </div>
+            <p id="domain-availability" class="availability" aria-live="polite">
+                {move || match state.get() {
+                    Availability::Unknown => ().into_any(),
+                    Availability::Checking(_) => "Checking availability…".into_any(),
+                    Availability::Available(prefix) => {
+                        view! {
+                            <span class="availability--ok">
+                                {format!("{} is available", validation::canonical_domain(&prefix))}
+                            </span>
+                        }
+                            .into_any()
+                    }
+                    Availability::Taken(prefix) => {
+                        view! {
+                            <span class="availability--taken">
+                                {format!(
+                                    "{} is already in use. If this customer already has a tenant, don't create it again: ",
+                                    validation::canonical_domain(&prefix),
+                                )}
+                                <a href=RELATIONSHIP_PATH>"request a relationship"</a>
+                                " instead."
+                            </span>
+                        }
+                            .into_any()
+                    }
+                    Availability::Failed(_, message) => {
+                        format!("Availability could not be checked: {message}").into_any()
+                    }
+                }}
+            </p>
+        </div>
+    }
+}
+
+/// "This may be an existing customer", with the way to request a relationship.
+#[component]
+pub fn LookAlikeWarning(lookups: Lookups) -> impl IntoView {
+    move || {
+        let found = lookups.look_alikes.get();
+        (!found.is_empty()).then(|| {
+            let names = found
+                .iter()
+                .map(|customer| {
+                    format!(
+                        "{} ({})",
+                        customer.company_profile.company_name, customer.company_profile.domain
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            view! {
+                <div class="warning-text" id="look-alikes" role="status">
+                    <strong>"This may be an existing customer. "</strong>
+                    {format!("You already have: {names}. ")}
+                    "An existing customer must not be created again: "
+                    <a href=RELATIONSHIP_PATH>"request a relationship"</a>
+                    " instead."
+                </div>
+            }
+        })
+    }
+}

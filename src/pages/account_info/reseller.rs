@@ -1,0 +1,61 @@
+//! An indirect provider's customer may belong to one of its indirect resellers.
+
+use customer_model::wire::PartnerRelationship;
+use leptos::prelude::*;
+
+use crate::api;
+use crate::messages::api_error_message;
+use crate::wizard::Wizard;
+
+#[component]
+pub fn ResellerField() -> impl IntoView {
+    let wizard = Wizard::get();
+    let resellers = LocalResource::new(api::resellers);
+    let choose = move |id: String, resellers: &[PartnerRelationship]| {
+        let reseller = resellers.iter().find(|reseller| reseller.id == id);
+        wizard.edit(|draft| {
+            draft.reseller_id = reseller.map(|reseller| reseller.id.clone());
+            draft.reseller_mpn_id = reseller.and_then(|reseller| reseller.mpn_id.clone());
+        });
+    };
+    view! {
+        <div class="field">
+            <label for="reseller">"Indirect reseller"</label>
+            <span class="hint" id="reseller-hint">
+                "The reseller this customer buys through. Choose none to make it your direct customer."
+            </span>
+            {move || match resellers.get() {
+                None => view! { <p class="notice">"Loading your resellers…"</p> }.into_any(),
+                Some(Err(error)) => {
+                    view! { <p class="alert" role="alert">{api_error_message(&error)}</p> }.into_any()
+                }
+                Some(Ok(list)) => {
+                    let items = list.items;
+                    let options = items.clone();
+                    view! {
+                        <select
+                            id="reseller"
+                            aria-describedby="reseller-hint"
+                            on:change=move |ev| choose(event_target_value(&ev), &items)
+                        >
+                            <option value="">"None: a direct customer"</option>
+                            {options
+                                .into_iter()
+                                .map(|reseller| {
+                                    let selected = wizard
+                                        .draft(|draft| draft.reseller_id.as_deref() == Some(reseller.id.as_str()));
+                                    view! {
+                                        <option value=reseller.id.clone() selected=selected>
+                                            {reseller.name.clone()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    }
+                        .into_any()
+                }
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,419 @@
+//! Step 2: the offers the customer wants, with licenses within each offer's
+//! bounds and a running total per billing cycle.
+
+use std::collections::BTreeMap;
+
+use customer_model::draft::ChosenOffer;
+use customer_model::text::fold;
+use customer_model::validation::Issue;
+use customer_model::wire::{BillingCycle, Offer};
+use leptos::ev::SubmitEvent;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+use crate::api;
+use crate::components::error_summary::ErrorSummary;
+use crate::components::field_error::FieldError;
+use crate::components::step_guard::StepGuard;
+use crate::format;
+use crate::messages::{api_error_message, billing_cycle_name, issue_message};
+use crate::wizard::{Step, Wizard};
+
+#[component]
+pub fn SubscriptionsPage() -> impl IntoView {
+    view! {
+        <StepGuard step=Step::Subscriptions>
+            <SubscriptionsForm />
+        </StepGuard>
+    }
+}
+
+fn quantity_id(offer_id: &str) -> String {
+    format!("quantity-{offer_id}")
+}
+
+/// The billing cycle an offer is bought with: its price's, else its first.
+fn cycle_of(offer: &Offer) -> BillingCycle {
+    offer
+        .price
+        .as_ref()
+        .map(|price| price.billing_cycle)
+        .or_else(|| offer.supported_billing_cycles.first().copied())
+        .unwrap_or_default()
+}
+
+/// What the chosen offers cost per billing cycle and currency, formatted.
+pub fn totals(catalogue: &[Offer], chosen: &[ChosenOffer]) -> Vec<(BillingCycle, String)> {
+    let mut sums: BTreeMap<(String, String), (BillingCycle, f64)> = BTreeMap::new();
+    for choice in chosen {
+        let Some(price) = catalogue
+            .iter()
+            .find(|offer| offer.id == choice.offer_id)
+            .and_then(|offer| offer.price.as_ref())
+        else {
+            continue;
+        };
+        let key = (
+            format!("{:?}", choice.billing_cycle),
+            price.currency.clone(),
+        );
+        let sum = sums.entry(key).or_insert((choice.billing_cycle, 0.0));
+        sum.1 += price.amount * f64::from(choice.quantity);
+    }
+    sums.into_iter()
+        .map(|((_, currency), (cycle, amount))| (cycle, format::price(amount, &currency)))
+        .collect()
+}
+
+#[component]
+fn SubscriptionsForm() -> impl IntoView {
+    let wizard = Wizard::get();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let to_review = query.with_untracked(|query| query.get("return").as_deref() == Some("review"));
+    let locked = wizard.subscriptions_locked();
+    let country = wizard.draft(|draft| draft.account.country.clone());
+    let catalogue = LocalResource::new(move || {
+        let country = country.clone();
+        async move { api::offers(&country).await }
+    });
+    let offers = Memo::new(move |_| match catalogue.get() {
+        Some(Ok(list)) => list.items,
+        _ => Vec::new(),
+    });
+    let categories = Memo::new(move |_| {
+        let mut categories: Vec<(i64, String, String)> = Vec::new();
+        offers.with(|offers| {
+            for offer in offers {
+                if !categories.iter().any(|(_, id, _)| *id == offer.category.id) {
+                    categories.push((
+                        offer.category.rank,
+                        offer.category.id.clone(),
+                        offer.category.name.clone(),
+                    ));
+                }
+            }
+        });
+        categories.sort();
+        categories
+    });
+    let category = RwSignal::new(None::<String>);
+    let search = RwSignal::new(String::new());
+    let visible = Memo::new(move |_| {
+        let wanted = fold(search.get().trim());
+        let category = category
+            .get()
+            .or_else(|| categories.with(|all| all.first().map(|(_, id, _)| id.clone())));
+        offers.with(|offers| {
+            offers
+                .iter()
+                .filter(|offer| {
+                    if !wanted.is_empty() {
+                        fold(&offer.name).contains(&wanted)
+                            || fold(&offer.description).contains(&wanted)
+                    } else {
+                        category
+                            .as_deref()
+                            .is_none_or(|category| offer.category.id == category)
+                    }
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let chosen = Memo::new(move |_| wizard.draft(|draft| draft.offers.clone()));
+    let issues = Memo::new(move |_| {
+        if catalogue.with(|loaded| !matches!(loaded, Some(Ok(_)))) {
+            return Vec::new();
+        }
+        offers.with(|offers| wizard.draft(|draft| draft.subscription_issues(offers)))
+    });
+    let attempted = RwSignal::new(false);
+    let summary = NodeRef::<Div>::new();
+    let errors = Signal::derive(move || {
+        if !attempted.get() {
+            return Vec::new();
+        }
+        issues.with(|issues| {
+            issues
+                .iter()
+                .map(|issue| {
+                    let offer_id = issue.params.get("offerId").cloned().unwrap_or_default();
+                    (quantity_id(&offer_id), issue_message(issue))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        attempted.set(true);
+        if !locked && !issues.get_untracked().is_empty() {
+            request_animation_frame(move || {
+                if let Some(summary) = summary.get_untracked() {
+                    let _ = summary.focus();
+                }
+            });
+            return;
+        }
+        wizard.complete_subscriptions();
+        navigate(Step::Review.path(), Default::default());
+    };
+    let title = move || {
+        let prefix = if errors.with(Vec::is_empty) {
+            ""
+        } else {
+            "Error: "
+        };
+        format!("{prefix}Subscriptions – Add customer – Partner Center")
+    };
+    view! {
+        <Title text=title />
+        <main>
+            <a class="back-link" href=if to_review { Step::Review.path() } else { Step::Account.path() }>
+                {if to_review { "Back to review" } else { "Back to account info" }}
+            </a>
+            <ErrorSummary errors=errors node_ref=summary />
+            <span class="caption">"Add customer · Step 2 of 3"</span>
+            <h1 tabindex="-1">"Subscriptions"</h1>
+            <p>"Choose the offers the customer wants and how many licenses of each. You can also choose none: the customer can buy subscriptions later."</p>
+            {locked.then(|| view! {
+                <p class="inset">"An order may already have been placed for this customer, so the subscriptions can't be changed."</p>
+            })}
+            <form novalidate on:submit=on_submit>
+                <div class="field">
+                    <label for="offer-search">"Search offers"</label>
+                    <input
+                        type="search"
+                        id="offer-search"
+                        prop:value=move || search.get()
+                        on:input=move |ev| search.set(event_target_value(&ev))
+                    />
+                </div>
+                <nav class="tabs" aria-label="Offer categories">
+                    {move || {
+                        let current = category.get().or_else(|| categories.with(|all| all.first().map(|(_, id, _)| id.clone())));
+                        categories
+                            .get()
+                            .into_iter()
+                            .map(|(_, id, name)| {
+                                let selected = current.as_deref() == Some(id.as_str()) && search.with(|text| text.trim().is_empty());
+                                view! {
+                                    <button
+                                        type="button"
+                                        class="tab"
+                                        aria-pressed=if selected { "true" } else { "false" }
+                                        on:click=move |_| {
+                                            search.set(String::new());
+                                            category.set(Some(id.clone()));
+                                        }
+                                    >
+                                        {name}
+                                    </button>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </nav>
+                <div aria-live="polite">
+                    {move || match catalogue.get() {
+                        None => view! { <p class="notice">"Loading offers…"</p> }.into_any(),
+                        Some(Err(error)) => view! {
+                            <p class="alert" role="alert">{api_error_message(&error)}</p>
+                            <button type="button" class="button button--secondary" on:click=move |_| catalogue.refetch()>"Try again"</button>
+                        }.into_any(),
+                        Some(Ok(_)) if visible.with(Vec::is_empty) => {
+                            view! { <p class="notice">"No offers match your search."</p> }.into_any()
+                        }
+                        Some(Ok(_)) => view! {
+                            <ul class="offers">
+                                <For each=move || visible.get() key=|offer| offer.id.clone() let(offer)>
+                                    <OfferRow offer issues reveal=attempted locked />
+                                </For>
+                            </ul>
+                        }.into_any(),
+                    }}
+                </div>
+                <div class="totals" aria-live="polite" id="totals">
+                    {move || {
+                        let chosen = chosen.get();
+                        if chosen.is_empty() {
+                            view! { <p class="inset" id="no-subscriptions">"No subscriptions chosen. The customer can buy them later."</p> }.into_any()
+                        } else {
+                            let count = chosen.len();
+                            let lines = offers.with(|offers| totals(offers, &chosen));
+                            view! {
+                                <h2 class="section-heading">
+                                    {if count == 1 { "1 subscription chosen".to_owned() } else { format!("{count} subscriptions chosen") }}
+                                </h2>
+                                <dl class="summary-list">
+                                    {lines.into_iter().map(|(cycle, amount)| view! {
+                                        <div class="summary-list__row">
+                                            <dt>{format!("{} total", billing_cycle_name(cycle))}</dt>
+                                            <dd>{amount}</dd>
+                                        </div>
+                                    }).collect_view()}
+                                </dl>
+                            }.into_any()
+                        }
+                    }}
+                </div>
+                <button type="submit" class="button">
+                    {if to_review { "Save and return to review" } else { "Next: Review" }}
+                </button>
+            </form>
+        </main>
+    }
+}
+
+#[component]
+fn OfferRow(
+    offer: Offer,
+    issues: Memo<Vec<Issue>>,
+    #[prop(into)] reveal: Signal<bool>,
+    locked: bool,
+) -> impl IntoView {
+    let wizard = Wizard::get();
+    let offer_id = offer.id.clone();
+    let checkbox_id = format!("offer-{}", offer.id);
+    let quantity_input = quantity_id(&offer.id);
+    let (min, max) = (offer.minimum_quantity.max(1), offer.maximum_quantity.max(1));
+    let cycle = cycle_of(&offer);
+    let chosen = {
+        let offer_id = offer_id.clone();
+        Memo::new(move |_| {
+            wizard.draft(|draft| {
+                draft
+                    .offers
+                    .iter()
+                    .find(|choice| choice.offer_id == offer_id)
+                    .map(|choice| choice.quantity)
+            })
+        })
+    };
+    let typed = RwSignal::new(chosen.get_untracked().unwrap_or(min).to_string());
+    let toggle = {
+        let offer_id = offer_id.clone();
+        move |ev| {
+            let checked = event_target_checked(&ev);
+            let quantity = typed.get_untracked().trim().parse().unwrap_or(min);
+            wizard.edit(|draft| {
+                draft.offers.retain(|choice| choice.offer_id != offer_id);
+                if checked {
+                    draft.offers.push(ChosenOffer {
+                        offer_id: offer_id.clone(),
+                        quantity,
+                        billing_cycle: cycle,
+                    });
+                }
+            });
+        }
+    };
+    let set_quantity = {
+        let offer_id = offer_id.clone();
+        move |ev| {
+            let text = event_target_value(&ev);
+            typed.set(text.clone());
+            let quantity = text.trim().parse().unwrap_or(0);
+            wizard.edit(|draft| {
+                if let Some(choice) = draft
+                    .offers
+                    .iter_mut()
+                    .find(|choice| choice.offer_id == offer_id)
+                {
+                    choice.quantity = quantity;
+                }
+            });
+        }
+    };
+    let error = {
+        let offer_id = offer_id.clone();
+        Signal::derive(move || {
+            if !reveal.get() {
+                let out_of_range = chosen
+                    .get()
+                    .is_some_and(|quantity| !(min..=max).contains(&quantity));
+                if !out_of_range {
+                    return None;
+                }
+            }
+            issues.with(|issues| {
+                issues
+                    .iter()
+                    .find(|issue| issue.params.get("offerId") == Some(&offer_id))
+                    .map(issue_message)
+            })
+        })
+    };
+    let price = offer.price.as_ref().map(|price| {
+        format!(
+            "{} per license, {}",
+            format::price(price.amount, &price.currency),
+            billing_cycle_name(price.billing_cycle).to_lowercase()
+        )
+    });
+    let error_id = format!("{quantity_input}-error");
+    let hint_id = format!("{quantity_input}-hint");
+    view! {
+        <li class="offer" class=("offer--chosen", move || chosen.with(Option::is_some))>
+            <div class="checkbox">
+                <input
+                    type="checkbox"
+                    id=checkbox_id.clone()
+                    prop:checked=move || chosen.with(Option::is_some)
+                    prop:disabled=locked
+                    on:change=toggle
+                    aria-describedby=format!("{checkbox_id}-description")
+                />
+                <label for=checkbox_id.clone()>{offer.name.clone()}</label>
+                <p class="hint" id=format!("{checkbox_id}-description")>
+                    {offer.description.clone()}
+                    {price.map(|price| view! { <span class="offer__price">{price}</span> })}
+                </p>
+            </div>
+            <Show when=move || chosen.with(Option::is_some)>
+                <div class="field field--inline" class=("field--error", move || error.with(Option::is_some))>
+                    <label for=quantity_input.clone()>"Licenses"</label>
+                    <span class="hint" id=hint_id.clone()>{format!("From {} to {}", format::number(f64::from(min)), format::number(f64::from(max)))}</span>
+                    <FieldError id=error_id.clone() message=error />
+                    <input
+                        type="number"
+                        inputmode="numeric"
+                        id=quantity_input.clone()
+                        class="input--4"
+                        min=min
+                        max=max
+                        prop:disabled=locked
+                        prop:value=move || typed.get()
+                        on:input=set_quantity.clone()
+                        aria-invalid=move || error.with(Option::is_some).then_some("true")
+                        aria-describedby=format!("{hint_id} {error_id}")
+                    />
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// The chosen offers and what they cost, for Review: (name, licenses, price).
+pub fn chosen_lines(
+    catalogue: &[Offer],
+    chosen: &[ChosenOffer],
+) -> Vec<(String, u32, Option<String>)> {
+    chosen
+        .iter()
+        .map(|choice| {
+            let offer = catalogue.iter().find(|offer| offer.id == choice.offer_id);
+            let name = offer.map_or_else(|| choice.offer_id.clone(), |offer| offer.name.clone());
+            let price = offer.and_then(|offer| offer.price.as_ref()).map(|price| {
+                format!(
+                    "{} per license, {}",
+                    format::price(price.amount, &price.currency),
+                    billing_cycle_name(choice.billing_cycle).to_lowercase()
+                )
+            });
+            (name, choice.quantity, price)
+        })
+        .collect()
+}

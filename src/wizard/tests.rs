@@ -1,0 +1,72 @@
+use customer_model::draft::ChosenOffer;
+
+use super::*;
+
+fn completed() -> Stored {
+    let mut stored = Stored::default();
+    stored.draft.account.company_name = "Kovács és Társa Bt.".into();
+    stored.progress.account = Some(account_fingerprint(&stored.draft));
+    stored.progress.subscriptions = Some(offers_fingerprint(&stored.draft));
+    stored
+}
+
+#[test]
+fn a_fresh_wizard_sends_every_later_step_back_to_account_info() {
+    let stored = Stored::default();
+    assert_eq!(stored.redirect(Step::Account), None);
+    assert_eq!(stored.redirect(Step::Subscriptions), Some(Step::Account));
+    assert_eq!(stored.redirect(Step::Review), Some(Step::Account));
+    assert_eq!(stored.redirect(Step::Confirmation), Some(Step::Account));
+}
+
+#[test]
+fn completed_steps_open_and_the_first_incomplete_one_is_the_target() {
+    let mut stored = completed();
+    assert_eq!(stored.redirect(Step::Review), None);
+    stored.draft.offers.push(ChosenOffer {
+        offer_id: "o-1".into(),
+        ..Default::default()
+    });
+    assert_eq!(
+        stored.redirect(Step::Review),
+        Some(Step::Subscriptions),
+        "a changed choice of subscriptions is not yet confirmed"
+    );
+    stored.draft.account.city = "Budapest".into();
+    assert_eq!(stored.redirect(Step::Review), Some(Step::Account));
+    assert_eq!(stored.redirect(Step::Confirmation), Some(Step::Account));
+}
+
+#[test]
+fn once_the_customer_may_exist_its_details_are_settled_and_review_resumes() {
+    let mut stored = completed();
+    stored.submission.customer = Operation::Sent {
+        request_id: "r-1".into(),
+    };
+    assert_eq!(stored.redirect(Step::Account), Some(Step::Review));
+    assert_eq!(stored.redirect(Step::Review), None);
+    assert_eq!(stored.redirect(Step::Confirmation), Some(Step::Review));
+
+    stored.submission.complete = true;
+    stored.draft = Draft::default();
+    assert_eq!(stored.redirect(Step::Confirmation), None);
+    assert_eq!(
+        stored.redirect(Step::Account),
+        None,
+        "a finished customer does not block the next one"
+    );
+}
+
+#[test]
+fn the_stored_wizard_never_holds_a_password() {
+    let mut stored = completed();
+    stored.submission.customer = Operation::Done(CreatedCustomer {
+        id: "c-1".into(),
+        admin_user_name: "admin@kovacs.onmicrosoft.com".into(),
+        ..Default::default()
+    });
+    let text = serde_json::to_string(&stored).expect("serializes");
+    assert!(!text.to_lowercase().contains("password"), "{text}");
+    let read: Stored = serde_json::from_str(&text).expect("reads back");
+    assert_eq!(read, stored);
+}
