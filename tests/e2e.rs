@@ -588,3 +588,82 @@ async fn a_customer_is_added_through_every_step_of_the_wizard() {
     outcome.unwrap_or_else(|failure| panic!("{failure}"));
     closed.expect("close the browser session");
 }
+
+/// A domain another tenant uses, and a name like one of our customers', lead
+/// to Request a relationship: the invitation link, an email text holding it,
+/// and a mailto link with that text.
+async fn existing_customer(client: &Client, base_url: &str) -> Outcome {
+    sign_in_as(client, base_url, "salesagent").await?;
+    client
+        .goto(&format!("{base_url}/customers/new/account"))
+        .await
+        .map_err(failed("open account info"))?;
+    heading(client, "Account info").await?;
+    type_in(client, "company-name", "Wingtip Toys Kft.").await?;
+    type_in(client, "domain-prefix", "contoso").await?;
+    let taken = text_of(client, ".availability--taken").await?;
+    check(
+        taken.starts_with("contoso.onmicrosoft.com is already in use"),
+        || format!("availability: {taken:?}"),
+    )?;
+    let look_alikes = text_of(client, "#look-alikes").await?;
+    check(
+        look_alikes.contains("Wingtip Toys (wingtiptoys.onmicrosoft.com)"),
+        || format!("look-alike warning: {look_alikes:?}"),
+    )?;
+    screenshot(client, "account-info-existing-customer").await?;
+
+    click(client, ".availability--taken a").await?;
+    heading(client, "Request a relationship").await?;
+    let deadline = Instant::now() + WAIT;
+    let link = loop {
+        let link = wait_for(client, Locator::Id("invitation-link"))
+            .await?
+            .prop("value")
+            .await
+            .map_err(failed("invitation link"))?
+            .unwrap_or_default();
+        if link.starts_with("http") {
+            break link;
+        }
+        check(Instant::now() < deadline, || {
+            format!("invitation link: {link:?}")
+        })?;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let email = wait_for(client, Locator::Id("invitation-email"))
+        .await?
+        .prop("value")
+        .await
+        .map_err(failed("email text"))?
+        .unwrap_or_default();
+    check(email.contains(&link), || format!("email text: {email:?}"))?;
+    let mailto = wait_for(client, Locator::Id("email-invitation"))
+        .await?
+        .attr("href")
+        .await
+        .map_err(failed("mailto"))?
+        .unwrap_or_default();
+    check(mailto.starts_with("mailto:?subject="), || {
+        format!("mailto: {mailto:?}")
+    })?;
+    screenshot(client, "relationship-request").await?;
+    click(client, "#relationship-done").await?;
+    heading(client, "Customers").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_existing_customer_is_offered_a_relationship_request() {
+    let harness = Harness::start();
+    let client = harness.browser().await;
+    let outcome = match existing_customer(&client, &harness.base_url).await {
+        Err(failure) => Err(format!(
+            "{failure}\n{}",
+            diagnostics(&client, "existing-customer").await
+        )),
+        ok => ok,
+    };
+    let closed = client.close().await;
+    outcome.unwrap_or_else(|failure| panic!("{failure}"));
+    closed.expect("close the browser session");
+}

@@ -8,14 +8,13 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
-use crate::api;
 use crate::components::step_guard::StepGuard;
 use crate::format;
 use crate::messages::billing_cycle_name;
 use crate::messages::{api_error_message, issue_message};
 use crate::pages::account_info::RELATIONSHIP_PATH;
 use crate::pages::account_info::fields::field_id;
-use crate::pages::subscriptions::{chosen_lines, totals};
+use crate::pages::subscriptions::{catalogue_of, chosen_lines, totals};
 use crate::session::Session;
 use crate::wizard::submit::{self, Failure, Stage};
 use crate::wizard::{Step, Wizard};
@@ -146,15 +145,7 @@ fn Review() -> impl IntoView {
     let session = Session::get();
     let navigate = use_navigate();
     let draft = Memo::new(move |_| wizard.state.with(|state| state.draft.clone()));
-    let country = wizard.draft(|draft| draft.account.country.clone());
-    let catalogue = LocalResource::new(move || {
-        let country = country.clone();
-        async move { api::offers(&country).await }
-    });
-    let offers = Memo::new(move |_| match catalogue.get() {
-        Some(Ok(list)) => list.items,
-        _ => Vec::new(),
-    });
+    let (_, offers) = catalogue_of(wizard);
     let running = RwSignal::new(false);
     let failure = RwSignal::new(None::<Failure>);
     let stages = Memo::new(move |_| draft.with(submit::stages));

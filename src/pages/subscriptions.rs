@@ -6,14 +6,14 @@ use std::collections::BTreeMap;
 use customer_model::draft::ChosenOffer;
 use customer_model::text::fold;
 use customer_model::validation::Issue;
-use customer_model::wire::{BillingCycle, Offer};
+use customer_model::wire::{BillingCycle, Collection, Offer};
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::error_summary::ErrorSummary;
 use crate::components::field_error::FieldError;
 use crate::components::step_guard::StepGuard;
@@ -67,13 +67,10 @@ pub fn totals(catalogue: &[Offer], chosen: &[ChosenOffer]) -> Vec<(BillingCycle,
         .collect()
 }
 
-#[component]
-fn SubscriptionsForm() -> impl IntoView {
-    let wizard = Wizard::get();
-    let navigate = use_navigate();
-    let query = use_query_map();
-    let to_review = query.with_untracked(|query| query.get("return").as_deref() == Some("review"));
-    let locked = wizard.subscriptions_locked();
+type Catalogue = LocalResource<Result<Collection<Offer>, ApiError>>;
+
+/// The offers of the draft's country, as loaded and as a list (empty until then).
+pub fn catalogue_of(wizard: Wizard) -> (Catalogue, Memo<Vec<Offer>>) {
     let country = wizard.draft(|draft| draft.account.country.clone());
     let catalogue = LocalResource::new(move || {
         let country = country.clone();
@@ -83,6 +80,17 @@ fn SubscriptionsForm() -> impl IntoView {
         Some(Ok(list)) => list.items,
         _ => Vec::new(),
     });
+    (catalogue, offers)
+}
+
+#[component]
+fn SubscriptionsForm() -> impl IntoView {
+    let wizard = Wizard::get();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let to_review = query.with_untracked(|query| query.get("return").as_deref() == Some("review"));
+    let locked = wizard.subscriptions_locked();
+    let (catalogue, offers) = catalogue_of(wizard);
     let categories = Memo::new(move |_| {
         let mut categories: Vec<(i64, String, String)> = Vec::new();
         offers.with(|offers| {
