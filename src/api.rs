@@ -92,9 +92,10 @@ impl ApiError {
 thread_local! {
     /// Aborts the reads of one page (by its path); replaced when the path changes.
     static PAGE: RefCell<Option<(String, AbortController)>> = const { RefCell::new(None) };
-    /// The `X-Locale` of catalogue requests.
-    static LOCALE: RefCell<String> = RefCell::new("en-US".to_owned());
 }
+
+/// The language offer names and descriptions are asked in: the UI's.
+const LOCALE: &str = "en-US";
 
 fn current_path() -> String {
     web_sys::window()
@@ -137,11 +138,6 @@ pub fn cancel_requests_of_left_pages() {
     });
 }
 
-/// The language the API should answer in (offer names and descriptions).
-pub fn set_locale(locale: &str) {
-    LOCALE.with(|current| *current.borrow_mut() = locale.to_owned());
-}
-
 /// The idempotency and tracing ids of one write (product.md §4).
 #[derive(Debug, Clone, Default)]
 pub struct Ids {
@@ -160,6 +156,8 @@ struct Call {
     headers: Vec<(&'static str, String)>,
     /// A read of the page on screen: abandoned when the user leaves it.
     page_bound: bool,
+    /// Sending it twice does no harm, so a transient failure is retried.
+    repeatable: bool,
 }
 
 impl Call {
@@ -171,6 +169,7 @@ impl Call {
             ids: None,
             headers: Vec::new(),
             page_bound: true,
+            repeatable: true,
         }
     }
 
@@ -187,22 +186,20 @@ impl Call {
         Ok(Call {
             method: Method::POST,
             body: Some(body),
+            repeatable: false,
             ..Call::get(path)
         })
     }
 
-    /// A write of the submit sequence: it goes on when the user navigates.
+    /// A write of the submit sequence: the server deduplicates it by its
+    /// request id, so it may be repeated; it goes on when the user navigates.
     fn with_ids(self, ids: &Ids) -> Call {
         Call {
             ids: Some(ids.clone()),
             page_bound: false,
+            repeatable: true,
             ..self
         }
-    }
-
-    /// Reads and deduplicated writes may be repeated; other writes may not.
-    fn repeatable(&self) -> bool {
-        matches!(self.method, Method::GET | Method::HEAD) || self.ids.is_some()
     }
 
     async fn send_once(&self) -> Result<Response, ApiError> {
@@ -220,9 +217,7 @@ impl Call {
         if let Some(token) = session::stored_token() {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
-        if matches!(self.method, Method::GET | Method::POST) && self.path.contains("/offer") {
-            request = request.header("X-Locale", &LOCALE.with(|locale| locale.borrow().clone()));
-        }
+        request = request.header("X-Locale", LOCALE);
         for (name, value) in &self.headers {
             request = request.header(name, value);
         }
@@ -249,34 +244,28 @@ impl Call {
         })
     }
 
-    /// Sends, and for a repeatable call tries again after a transient failure.
+    /// Sends, and for a repeatable call tries again after a transient failure,
+    /// waiting as long as a 429's `Retry-After` says when it says so.
     async fn send(&self) -> Result<Response, ApiError> {
         let mut delays = RETRY_DELAYS_MS.iter();
         loop {
-            let error = match self.send_once().await {
+            let (error, retry_after) = match self.send_once().await {
+                // An answer, not a failure: HEAD /v1/domains says "available" with it.
                 Ok(response) if response.ok() || response.status() == 404 => return Ok(response),
                 Ok(response) => {
                     let retry_after = retry_after_ms(&response);
-                    let error = fault_of(response).await;
-                    match (retry_after, error.status()) {
-                        (Some(wait), Some(429)) if wait > LONGEST_RETRY_AFTER_MS => {
-                            return Err(error);
-                        }
-                        (Some(wait), Some(429)) => {
-                            if self.repeatable() {
-                                sleep(wait).await;
-                            }
-                            error
-                        }
-                        _ => error,
-                    }
+                    (fault_of(response).await, retry_after)
                 }
-                Err(error) => error,
+                Err(error) => (error, None),
             };
-            match delays.next() {
-                Some(delay) if self.repeatable() && error.is_transient() => sleep(*delay).await,
-                _ => return Err(error),
-            }
+            let pause = match (delays.next(), retry_after) {
+                _ if !(self.repeatable && error.is_transient()) => return Err(error),
+                (None, _) => return Err(error),
+                (Some(_), Some(wait)) if wait > LONGEST_RETRY_AFTER_MS => return Err(error),
+                (Some(_), Some(wait)) => wait,
+                (Some(delay), None) => *delay,
+            };
+            sleep(pause).await;
         }
     }
 
@@ -445,11 +434,7 @@ pub async fn domain_taken(domain: &str) -> Result<bool, ApiError> {
 /// Address validation has no effect on the server, so it is repeatable.
 pub async fn validate_address(address: &Address) -> Result<AddressValidationResponse, ApiError> {
     let mut call = Call::post("/v1/validations/address", address)?;
-    call.ids = Some(Ids {
-        request_id: new_id(),
-        correlation_id: new_id(),
-    });
-    call.page_bound = true;
+    call.repeatable = true;
     call.json().await
 }
 

@@ -1,22 +1,14 @@
 //! Numbers, prices, dates and country names for the UI language, through the
 //! browser's `Intl`: no locale tables in the bundle.
 
-use std::cell::RefCell;
-
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-thread_local! {
-    static LOCALE: RefCell<String> = RefCell::new("en".to_owned());
-}
-
-/// The BCP 47 tag the texts below are formatted for.
-pub fn set_locale(locale: &str) {
-    LOCALE.with(|current| *current.borrow_mut() = locale.to_owned());
-}
+/// The UI language (BCP 47) the texts below are formatted for.
+const LOCALE: &str = "en";
 
 fn locales() -> Array {
-    LOCALE.with(|locale| Array::of1(&JsValue::from_str(&locale.borrow())))
+    Array::of1(&JsValue::from_str(LOCALE))
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {

@@ -101,6 +101,14 @@ pub struct Submission {
     pub complete: bool,
 }
 
+impl Submission {
+    /// The customer exists, or may (its write was sent), and Submit has not
+    /// finished: its details are settled and Review resumes.
+    pub fn creating(&self) -> bool {
+        self.customer.started() && !self.complete
+    }
+}
+
 /// The steps the user has completed, as fingerprints of what they held then:
 /// editing a step afterwards makes it incomplete again until its button is used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -151,7 +159,7 @@ impl Stored {
 
     /// Where to send a user who opens `step`: `None` when it may be shown.
     pub fn redirect(&self, step: Step) -> Option<Step> {
-        let creating = self.submission.customer.started() && !self.submission.complete;
+        let creating = self.submission.creating();
         match step {
             // Once the customer exists (or may), its details are settled.
             Step::Account if creating => Some(Step::Review),
@@ -241,8 +249,7 @@ impl Wizard {
 
     /// Whether the customer exists or may: its details can no longer change.
     pub fn account_locked(&self) -> bool {
-        self.state
-            .with(|state| state.submission.customer.started() && !state.submission.complete)
+        self.state.with(|state| state.submission.creating())
     }
 
     /// Whether an order may have been placed: the subscriptions can no longer change.

@@ -5,9 +5,11 @@
 //! `cargo build -p customer-api` (or point `CUSTOMER_API_BIN` at a binary).
 #![cfg(not(target_arch = "wasm32"))]
 
+use std::future::Future;
 use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;
+use std::pin::Pin;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -209,16 +211,12 @@ async fn text_of(client: &Client, css: &str) -> Result<String, String> {
 /// signed in, Customers shows the API's customers → Add customer → Account
 /// info, where the company name is validated by the shared model crate.
 async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
-    let fail = |what: &str| {
-        let what = what.to_owned();
-        move |error: fantoccini::error::CmdError| format!("{what}: {error}")
-    };
     client
         .goto(&format!("{base_url}/customers"))
         .await
-        .map_err(fail("open customers"))?;
+        .map_err(failed("open customers"))?;
     wait_for(client, Locator::XPath("//h1[text()='Sign in']")).await?;
-    let url = client.current_url().await.map_err(fail("current url"))?;
+    let url = client.current_url().await.map_err(failed("current url"))?;
     check(url.path() == "/sign-in", || {
         format!("URL when signed out: {url}")
     })?;
@@ -226,15 +224,15 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
         .await?
         .click()
         .await
-        .map_err(fail("use the demo admin agent"))?;
+        .map_err(failed("use the demo admin agent"))?;
     screenshot(client, "sign-in").await?;
     client
         .find(Locator::Css("form button[type=submit]"))
         .await
-        .map_err(fail("find Sign in"))?
+        .map_err(failed("find Sign in"))?
         .click()
         .await
-        .map_err(fail("click Sign in"))?;
+        .map_err(failed("click Sign in"))?;
     wait_for(client, Locator::XPath("//h1[text()='Customers']")).await?;
     let table = text_of(client, ".customer-table").await?;
     check(
@@ -247,23 +245,23 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
     client
         .find(Locator::Id("customer-search"))
         .await
-        .map_err(fail("find search"))?
+        .map_err(failed("find search"))?
         .send_keys("kovacs")
         .await
-        .map_err(fail("type search"))?;
+        .map_err(failed("type search"))?;
     client
         .find(Locator::Css("form.search button[type=submit]"))
         .await
-        .map_err(fail("find Search"))?
+        .map_err(failed("find Search"))?
         .click()
         .await
-        .map_err(fail("click Search"))?;
+        .map_err(failed("click Search"))?;
     let deadline = Instant::now() + WAIT;
     loop {
         let rows = client
             .find_all(Locator::Css(".customer-table tbody tr"))
             .await
-            .map_err(fail("rows"))?;
+            .map_err(failed("rows"))?;
         let table = text_of(client, ".customer-table").await?;
         if rows.len() == 1 && table.contains("Kovács és Társa Bt.") {
             break;
@@ -273,7 +271,7 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
         })?;
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let url = client.current_url().await.map_err(fail("current url"))?;
+    let url = client.current_url().await.map_err(failed("current url"))?;
     check(url.query() == Some("q=kovacs&by=name"), || {
         format!("search URL: {url}")
     })?;
@@ -282,12 +280,12 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
     client
         .find(Locator::LinkText("Add customer"))
         .await
-        .map_err(fail("find Add customer"))?
+        .map_err(failed("find Add customer"))?
         .click()
         .await
-        .map_err(fail("click Add customer"))?;
+        .map_err(failed("click Add customer"))?;
     wait_for(client, Locator::XPath("//h1[text()='Account info']")).await?;
-    let url = client.current_url().await.map_err(fail("current url"))?;
+    let url = client.current_url().await.map_err(failed("current url"))?;
     check(url.path() == "/customers/new/account", || {
         format!("URL after Add customer: {url}")
     })?;
@@ -295,10 +293,10 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
     client
         .find(Locator::Css("button[type=submit]"))
         .await
-        .map_err(fail("find Next"))?
+        .map_err(failed("find Next"))?
         .click()
         .await
-        .map_err(fail("click Next"))?;
+        .map_err(failed("click Next"))?;
     let summary_link = text_of(client, ".error-summary a[href='#company-name']").await?;
     check(summary_link == "Enter the company name", || {
         format!("summary link: {summary_link:?}")
@@ -306,15 +304,15 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
     let input = client
         .find(Locator::Id("company-name"))
         .await
-        .map_err(fail("find company name"))?;
+        .map_err(failed("find company name"))?;
     let invalid = input
         .attr("aria-invalid")
         .await
-        .map_err(fail("aria-invalid"))?;
+        .map_err(failed("aria-invalid"))?;
     check(invalid.as_deref() == Some("true"), || {
         format!("aria-invalid: {invalid:?}")
     })?;
-    let title = client.title().await.map_err(fail("title"))?;
+    let title = client.title().await.map_err(failed("title"))?;
     check(title.starts_with("Error: Account info"), || {
         format!("title: {title:?}")
     })?;
@@ -323,12 +321,12 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
     input
         .send_keys("Contoso Ltd")
         .await
-        .map_err(fail("type company name"))?;
+        .map_err(failed("type company name"))?;
     let deadline = Instant::now() + WAIT;
     while !client
         .find_all(Locator::Id("company-name-error"))
         .await
-        .map_err(fail("find the company name's error"))?
+        .map_err(failed("find the company name's error"))?
         .is_empty()
     {
         check(Instant::now() < deadline, || {
@@ -343,17 +341,31 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
     client
         .goto(&format!("{base_url}/customers/new/account"))
         .await
-        .map_err(fail("open account info directly"))?;
+        .map_err(failed("open account info directly"))?;
     wait_for(client, Locator::XPath("//h1[text()='Account info']")).await?;
     Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn customers_page_leads_to_a_validated_account_info_step() {
+    in_browser("customers", |client, base_url| {
+        Box::pin(customers_to_account_info(client, base_url))
+    })
+    .await;
+}
+
+type Scenario = for<'a> fn(&'a Client, &'a str) -> Pin<Box<dyn Future<Output = Outcome> + 'a>>;
+
+/// Runs a scenario against a fresh server in a fresh browser; a failure
+/// reports what the page showed. The browser session is closed on every
+/// path, or headless Chromium outlives the test.
+async fn in_browser(name: &str, scenario: Scenario) {
     let harness = Harness::start();
     let client = harness.browser().await;
-    let outcome = customers_to_account_info(&client, &harness.base_url).await;
-    // Close the session on every path, or headless Chromium outlives the test.
+    let outcome = match scenario(&client, &harness.base_url).await {
+        Err(failure) => Err(format!("{failure}\n{}", diagnostics(&client, name).await)),
+        ok => ok,
+    };
     let closed = client.close().await;
     outcome.unwrap_or_else(|failure| panic!("{failure}"));
     closed.expect("close the browser session");
@@ -574,19 +586,10 @@ async fn happy_path(client: &Client, base_url: &str) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_customer_is_added_through_every_step_of_the_wizard() {
-    let harness = Harness::start();
-    let client = harness.browser().await;
-    let outcome = happy_path(&client, &harness.base_url).await;
-    let outcome = match outcome {
-        Err(failure) => Err(format!(
-            "{failure}\n{}",
-            diagnostics(&client, "happy-path").await
-        )),
-        ok => ok,
-    };
-    let closed = client.close().await;
-    outcome.unwrap_or_else(|failure| panic!("{failure}"));
-    closed.expect("close the browser session");
+    in_browser("happy-path", |client, base_url| {
+        Box::pin(happy_path(client, base_url))
+    })
+    .await;
 }
 
 /// A domain another tenant uses, and a name like one of our customers', lead
@@ -654,16 +657,8 @@ async fn existing_customer(client: &Client, base_url: &str) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_existing_customer_is_offered_a_relationship_request() {
-    let harness = Harness::start();
-    let client = harness.browser().await;
-    let outcome = match existing_customer(&client, &harness.base_url).await {
-        Err(failure) => Err(format!(
-            "{failure}\n{}",
-            diagnostics(&client, "existing-customer").await
-        )),
-        ok => ok,
-    };
-    let closed = client.close().await;
-    outcome.unwrap_or_else(|failure| panic!("{failure}"));
-    closed.expect("close the browser session");
+    in_browser("existing-customer", |client, base_url| {
+        Box::pin(existing_customer(client, base_url))
+    })
+    .await;
 }

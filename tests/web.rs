@@ -284,6 +284,12 @@ async fn a_later_step_opened_first_redirects_to_account_info() {
     use customer_wizard::components::step_guard::StepGuard;
     use customer_wizard::wizard::{Step, Wizard};
 
+    let window = web_sys::window().expect("window");
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(Step::Review.path()))
+        .expect("open Review");
     let host = host();
     let _mounted = mount_to(host.clone(), || {
         Wizard::provide().start_over();

@@ -1,6 +1,15 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
+/// Focuses a summary the next render shows (after a failed submit).
+pub fn focus_when_shown(summary: NodeRef<Div>) {
+    request_animation_frame(move || {
+        if let Some(summary) = summary.get_untracked() {
+            let _ = summary.focus();
+        }
+    });
+}
+
 /// "There is a problem": one link per error, to the field it concerns. The page
 /// focuses it (through `node_ref`) after a failed submit.
 #[component]

@@ -1,7 +1,7 @@
 use customer_model::validation::Issue;
 use leptos::prelude::*;
 
-use crate::components::text_field::{Bound, FieldMessage, described_by, field_message, is_error};
+use crate::components::text_field::{Bound, FieldHead, described_by, field_message, is_error};
 
 /// A labelled drop-down; `placeholder` is the empty first choice.
 #[component]
@@ -24,12 +24,7 @@ pub fn SelectField(
     let has_hint = hint.is_some();
     view! {
         <div class="field" class=("field--error", move || is_error(message))>
-            <label for=id>
-                {move || label.get()}
-                {move || optional.get().then_some(" (optional)")}
-            </label>
-            {hint.map(|text| view! { <span class="hint" id=format!("{id}-hint")>{move || text.get()}</span> })}
-            <FieldMessage id message />
+            <FieldHead id label optional hint message />
             <select
                 id=id
                 name=id

@@ -59,24 +59,32 @@ pub fn described_by(
     }
 }
 
-/// The message under a label: an error (and `aria-invalid` on the input) or a warning.
+/// What stands above an input: its label ("(optional)" when it is), its
+/// hint, and its message — an error or a warning.
 #[component]
-pub fn FieldMessage(id: &'static str, message: Memo<Option<(Severity, String)>>) -> impl IntoView {
-    let error = Signal::derive(move || {
-        message.with(|message| match message {
-            Some((Severity::Error, text)) => Some(text.clone()),
-            _ => None,
+pub fn FieldHead(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional, into)] optional: Signal<bool>,
+    hint: Option<Signal<String>>,
+    message: Memo<Option<(Severity, String)>>,
+) -> impl IntoView {
+    let of = move |wanted: Severity| {
+        Signal::derive(move || {
+            message.with(|message| match message {
+                Some((severity, text)) if *severity == wanted => Some(text.clone()),
+                _ => None,
+            })
         })
-    });
-    let warning = Signal::derive(move || {
-        message.with(|message| match message {
-            Some((Severity::Warning, text)) => Some(text.clone()),
-            _ => None,
-        })
-    });
+    };
     view! {
-        <FieldError id=format!("{id}-error") message=error />
-        <FieldWarning id=format!("{id}-error") message=warning />
+        <label for=id>
+            {move || label.get()}
+            {move || optional.get().then_some(" (optional)")}
+        </label>
+        {hint.map(|text| view! { <span class="hint" id=format!("{id}-hint")>{move || text.get()}</span> })}
+        <FieldError id=format!("{id}-error") message=of(Severity::Error) />
+        <FieldWarning id=format!("{id}-error") message=of(Severity::Warning) />
     }
 }
 
@@ -111,12 +119,7 @@ pub fn TextField(
     let has_hint = hint.is_some();
     view! {
         <div class="field" class=("field--error", move || is_error(message))>
-            <label for=id>
-                {move || label.get()}
-                {move || optional.get().then_some(" (optional)")}
-            </label>
-            {hint.map(|text| view! { <span class="hint" id=format!("{id}-hint")>{move || text.get()}</span> })}
-            <FieldMessage id message />
+            <FieldHead id label optional hint message />
             <input
                 type=input_type
                 id=id

@@ -30,7 +30,7 @@ use fields::{bind, field_id, issues_of};
 use reseller::ResellerField;
 
 use crate::api::{self, ApiError};
-use crate::components::error_summary::ErrorSummary;
+use crate::components::error_summary::{ErrorSummary, focus_when_shown};
 use crate::components::select_field::SelectField;
 use crate::components::step_guard::StepGuard;
 use crate::components::text_field::TextField;
@@ -47,15 +47,6 @@ pub fn AccountInfoPage() -> impl IntoView {
             <AccountInfoForm />
         </StepGuard>
     }
-}
-
-fn focus_later(node: NodeRef<Div>) {
-    // The element is shown by the next render; focus it after that.
-    request_animation_frame(move || {
-        if let Some(element) = node.get_untracked() {
-            let _ = element.focus();
-        }
-    });
 }
 
 /// The countries by name in the UI language.
@@ -81,39 +72,25 @@ fn language_options(codes: &[String]) -> Vec<(String, String)> {
 fn apply_country_defaults(wizard: Wizard, rules: &CountryValidationRules) {
     let listed =
         |list: &[String], value: &str| list.iter().any(|item| item.eq_ignore_ascii_case(value));
-    let stale = wizard.state.with_untracked(|state| {
-        let account = &state.draft.account;
-        !listed(&rules.supported_languages_list, &account.language)
-            || !listed(&rules.supported_cultures_list, &account.culture)
-            || (!rules.supported_states_list.is_empty()
-                && !account.state.is_empty()
-                && !listed(&rules.supported_states_list, &account.state))
-    });
-    if !stale {
-        return;
-    }
-    wizard.edit(|draft| {
-        let account = &mut draft.account;
+    let first = |list: &[String]| list.first().cloned().unwrap_or_default();
+    let fixed = wizard.state.with_untracked(|state| {
+        let mut account = state.draft.account.clone();
         if !listed(&rules.supported_languages_list, &account.language) {
-            account.language = rules
-                .supported_languages_list
-                .first()
-                .cloned()
-                .unwrap_or_default();
+            account.language = first(&rules.supported_languages_list);
         }
         if !listed(&rules.supported_cultures_list, &account.culture) {
-            account.culture = rules
-                .supported_cultures_list
-                .first()
-                .cloned()
-                .unwrap_or_default();
+            account.culture = first(&rules.supported_cultures_list);
         }
         if !rules.supported_states_list.is_empty()
             && !listed(&rules.supported_states_list, &account.state)
         {
             account.state.clear();
         }
+        (account != state.draft.account).then_some(account)
     });
+    if let Some(account) = fixed {
+        wizard.edit(|draft| draft.account = account);
+    }
 }
 
 #[component]
@@ -336,7 +313,7 @@ fn AccountInfoForm() -> impl IntoView {
             return;
         }
         if has_errors(&issues.get_untracked()) || domain_taken.get_untracked() {
-            focus_later(summary);
+            focus_when_shown(summary);
             return;
         }
         let prefix = wizard.draft(|draft| draft.account.domain_prefix.clone());
@@ -345,7 +322,7 @@ fn AccountInfoForm() -> impl IntoView {
             let availability = lookups.check_domain(prefix).await;
             busy.set(false);
             if matches!(availability, Availability::Taken(_)) {
-                focus_later(summary);
+                focus_when_shown(summary);
                 return;
             }
             let current = wizard
@@ -355,7 +332,7 @@ fn AccountInfoForm() -> impl IntoView {
                 issues.with_untracked(|issues| issues.iter().any(|issue| !issue.is_error()));
             if warned && warnings_for.get_untracked() != Some(current) {
                 warnings_for.set(Some(current));
-                focus_later(warnings_panel);
+                focus_when_shown(warnings_panel);
                 return;
             }
             check_address();

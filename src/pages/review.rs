@@ -150,42 +150,31 @@ fn Review() -> impl IntoView {
     let failure = RwSignal::new(None::<Failure>);
     let stages = Memo::new(move |_| draft.with(submit::stages));
     let progress_of = move |stage: Stage| {
-        let done = wizard.state.with(|state| {
-            let submission = &state.submission;
-            match stage {
-                Stage::Customer => submission.customer.done().is_some(),
-                Stage::Agreement => submission.agreement.done().is_some(),
-                Stage::Order => submission.checkout.done().is_some(),
-            }
-        });
         let failed = failure.with(|failure| {
             failure
                 .as_ref()
                 .is_some_and(|failure| failure.stage == stage)
         });
-        if done {
-            Progress::Done
-        } else if failed {
-            Progress::Failed
-        } else if running.get()
-            && stages.with(|stages| {
-                stages.iter().take_while(|earlier| **earlier != stage).all(
-                    |earlier| match earlier {
-                        Stage::Customer => wizard
-                            .state
-                            .with(|state| state.submission.customer.done().is_some()),
-                        Stage::Agreement => wizard
-                            .state
-                            .with(|state| state.submission.agreement.done().is_some()),
-                        Stage::Order => false,
-                    },
-                )
-            })
-        {
-            Progress::Working
-        } else {
-            Progress::Waiting
-        }
+        wizard.state.with(|state| {
+            let finished = |stage: Stage| stage.finished(&state.submission);
+            let earlier_finished = || {
+                stages.with(|stages| {
+                    stages
+                        .iter()
+                        .take_while(|earlier| **earlier != stage)
+                        .all(|earlier| finished(*earlier))
+                })
+            };
+            if finished(stage) {
+                Progress::Done
+            } else if failed {
+                Progress::Failed
+            } else if running.get() && earlier_finished() {
+                Progress::Working
+            } else {
+                Progress::Waiting
+            }
+        })
     };
     let started = Memo::new(move |_| {
         wizard
@@ -221,11 +210,7 @@ fn Review() -> impl IntoView {
             }
         });
     };
-    let account_locked = Memo::new(move |_| {
-        wizard
-            .state
-            .with(|state| state.submission.customer.started())
-    });
+    let account_locked = Memo::new(move |_| wizard.account_locked());
     let title = move || {
         let prefix = if failure.with(Option::is_some) {
             "Error: "

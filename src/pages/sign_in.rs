@@ -7,7 +7,7 @@ use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api;
-use crate::components::error_summary::ErrorSummary;
+use crate::components::error_summary::{ErrorSummary, focus_when_shown};
 use crate::components::field_error::FieldError;
 use crate::messages::{api_error_message, role_name};
 use crate::session::Session;
@@ -36,13 +36,6 @@ pub fn SignInPage() -> impl IntoView {
     let sign_in = Action::new_local(|(user_name, password): &(String, String)| {
         api::sign_in(user_name.clone(), password.clone())
     });
-    let focus_summary = move || {
-        request_animation_frame(move || {
-            if let Some(summary) = summary.get_untracked() {
-                let _ = summary.focus();
-            }
-        })
-    };
     Effect::new(move || {
         let Some(result) = sign_in.value().get() else {
             return;
@@ -66,7 +59,7 @@ pub fn SignInPage() -> impl IntoView {
                     api_error_message(&error)
                 };
                 errors.set(vec![(USER_NAME_ID, message)]);
-                focus_summary();
+                focus_when_shown(summary);
             }
         }
     });
@@ -83,7 +76,7 @@ pub fn SignInPage() -> impl IntoView {
         let blocked = !missing.is_empty();
         errors.set(missing);
         if blocked {
-            focus_summary();
+            focus_when_shown(summary);
         } else {
             sign_in.dispatch((name.trim().to_owned(), secret));
         }

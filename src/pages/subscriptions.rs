@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use customer_model::draft::ChosenOffer;
 use customer_model::text::fold;
 use customer_model::validation::Issue;
-use customer_model::wire::{BillingCycle, Collection, Offer};
+use customer_model::wire::{BillingCycle, Collection, Offer, Price};
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -14,7 +14,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, ApiError};
-use crate::components::error_summary::ErrorSummary;
+use crate::components::error_summary::{ErrorSummary, focus_when_shown};
 use crate::components::field_error::FieldError;
 use crate::components::step_guard::StepGuard;
 use crate::format;
@@ -42,6 +42,15 @@ fn cycle_of(offer: &Offer) -> BillingCycle {
         .map(|price| price.billing_cycle)
         .or_else(|| offer.supported_billing_cycles.first().copied())
         .unwrap_or_default()
+}
+
+/// "12,50 € per license, monthly".
+fn per_license(price: &Price) -> String {
+    format!(
+        "{} per license, {}",
+        format::price(price.amount, &price.currency),
+        billing_cycle_name(price.billing_cycle).to_lowercase()
+    )
 }
 
 /// What the chosen offers cost per billing cycle and currency, formatted.
@@ -158,11 +167,7 @@ fn SubscriptionsForm() -> impl IntoView {
         ev.prevent_default();
         attempted.set(true);
         if !locked && !issues.get_untracked().is_empty() {
-            request_animation_frame(move || {
-                if let Some(summary) = summary.get_untracked() {
-                    let _ = summary.focus();
-                }
-            });
+            focus_when_shown(summary);
             return;
         }
         wizard.complete_subscriptions();
@@ -354,13 +359,7 @@ fn OfferRow(
             })
         })
     };
-    let price = offer.price.as_ref().map(|price| {
-        format!(
-            "{} per license, {}",
-            format::price(price.amount, &price.currency),
-            billing_cycle_name(price.billing_cycle).to_lowercase()
-        )
-    });
+    let price = offer.price.as_ref().map(per_license);
     let error_id = format!("{quantity_input}-error");
     let hint_id = format!("{quantity_input}-hint");
     view! {
@@ -414,13 +413,9 @@ pub fn chosen_lines(
         .map(|choice| {
             let offer = catalogue.iter().find(|offer| offer.id == choice.offer_id);
             let name = offer.map_or_else(|| choice.offer_id.clone(), |offer| offer.name.clone());
-            let price = offer.and_then(|offer| offer.price.as_ref()).map(|price| {
-                format!(
-                    "{} per license, {}",
-                    format::price(price.amount, &price.currency),
-                    billing_cycle_name(choice.billing_cycle).to_lowercase()
-                )
-            });
+            let price = offer
+                .and_then(|offer| offer.price.as_ref())
+                .map(per_license);
             (name, choice.quantity, price)
         })
         .collect()

@@ -7,7 +7,9 @@ use customer_model::draft::Draft;
 use customer_model::wire::{FaultCode, Order};
 use leptos::prelude::*;
 
-use super::{CreatedCart, CreatedCustomer, Operation, Stored, Wizard, offers_fingerprint};
+use super::{
+    CreatedCart, CreatedCustomer, Operation, Stored, Submission, Wizard, offers_fingerprint,
+};
 use crate::api::{self, ApiError, Ids};
 
 /// The visible steps of Submit.
@@ -29,6 +31,17 @@ impl Failure {
     pub fn domain_taken(&self) -> bool {
         matches!(&self.error, ApiError::Fault { status: 409, fault: Some(fault) }
             if fault.code == FaultCode::Text("DomainAlreadyExists".to_owned()))
+    }
+}
+
+impl Stage {
+    /// Whether this stage's writes are done.
+    pub fn finished(self, submission: &Submission) -> bool {
+        match self {
+            Stage::Customer => submission.customer.done().is_some(),
+            Stage::Agreement => submission.agreement.done().is_some(),
+            Stage::Order => submission.checkout.done().is_some(),
+        }
     }
 }
 

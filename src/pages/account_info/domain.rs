@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, SearchField};
-use crate::components::text_field::{Bound, FieldMessage, described_by, field_message, is_error};
+use crate::components::text_field::{Bound, FieldHead, described_by, field_message, is_error};
 use crate::messages::api_error_message;
 
 const DEBOUNCE: Duration = Duration::from_millis(500);
@@ -172,11 +172,12 @@ pub fn DomainField(
             class="field"
             class=("field--error", move || is_error(message) || taken())
         >
-            <label for=id>"Primary domain name"</label>
-            <span class="hint" id="domain-prefix-hint">
-                "Letters and digits only, up to 27. The customer's first domain: it can't be changed later."
-            </span>
-            <FieldMessage id message />
+            <FieldHead
+                id
+                label="Primary domain name"
+                hint=Some(Signal::from("Letters and digits only, up to 27. The customer's first domain: it can't be changed later.".to_owned()))
+                message
+            />
             <div class="domain">
                 <input
                     type="text"
