@@ -13,7 +13,8 @@
 #   2. trunk, and wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version
 #      (cargo install, built without LTO to save minutes).
 #   3. wasm-opt from npm's binaryen (Debian's binaryen breaks modern output).
-#   4. Debian's chromium and chromium-driver, for the browser tests.
+#   4. Debian's chromium and chromium-driver, for the browser tests, and
+#      axe-core from npm (tests/a11y), the accessibility checker they inject.
 #
 # Settings (environment):
 #   WASM_TOOLCHAIN_ROUTE  auto | rustup | debian         [auto]
@@ -248,6 +249,17 @@ if [ "$INSTALL_BROWSER" = 1 ]; then
   command -v chromium >/dev/null && command -v chromedriver >/dev/null \
     || die "chromium and chromedriver (not on PATH)"
   info "present: $(chromium --version 2>/dev/null | head -n1)"
+
+  log "axe-core (npm, tests/a11y/package-lock.json)"
+  if [ -f "$ROOT/tests/a11y/node_modules/axe-core/axe.min.js" ] \
+    && cmp -s "$ROOT/tests/a11y/package-lock.json" "$ROOT/tests/a11y/node_modules/.package-lock.json.installed"; then
+    info "present"
+  else
+    command -v npm >/dev/null || apt_install nodejs npm
+    timeout "$NET_TIMEOUT" npm ci --no-audit --no-fund --prefix "$ROOT/tests/a11y" >/dev/null \
+      || die "axe-core (npm ci in tests/a11y failed)"
+    cp "$ROOT/tests/a11y/package-lock.json" "$ROOT/tests/a11y/node_modules/.package-lock.json.installed"
+  fi
 fi
 
 trap - ERR

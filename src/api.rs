@@ -94,9 +94,6 @@ thread_local! {
     static PAGE: RefCell<Option<(String, AbortController)>> = const { RefCell::new(None) };
 }
 
-/// The language offer names and descriptions are asked in: the UI's.
-const LOCALE: &str = "en-US";
-
 fn current_path() -> String {
     web_sys::window()
         .and_then(|window| window.location().pathname().ok())
@@ -217,7 +214,7 @@ impl Call {
         if let Some(token) = session::stored_token() {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
-        request = request.header("X-Locale", LOCALE);
+        request = request.header("X-Locale", crate::i18n::locale_untracked().culture());
         for (name, value) in &self.headers {
             request = request.header(name, value);
         }

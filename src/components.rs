@@ -2,6 +2,7 @@
 
 pub mod error_summary;
 pub mod field_error;
+pub mod navigation;
 pub mod select_field;
 pub mod signed_in;
 pub mod site_header;

@@ -4,11 +4,9 @@
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
-/// The UI language (BCP 47) the texts below are formatted for.
-const LOCALE: &str = "en";
-
+/// The UI language; a view that formats through here follows its changes.
 fn locales() -> Array {
-    Array::of1(&JsValue::from_str(LOCALE))
+    Array::of1(&JsValue::from_str(crate::i18n::locale().tag()))
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -35,6 +33,12 @@ pub fn price(amount: f64, currency: &str) -> String {
         })
         .flatten();
     formatted.unwrap_or_else(|| format!("{amount:.2} {currency}"))
+}
+
+/// Whether the UI language's plural rules put `count` in the "one" category.
+pub fn is_plural_one(count: usize) -> bool {
+    let rules = Intl::PluralRules::new(&locales(), &Object::new());
+    rules.select(count as f64).as_string().as_deref() == Some("one")
 }
 
 pub fn number(value: f64) -> String {

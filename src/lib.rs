@@ -7,7 +7,7 @@ pub mod components;
 pub mod config;
 mod countries;
 pub mod format;
-mod messages;
+pub mod i18n;
 pub mod pages;
 pub mod session;
 pub mod wizard;
@@ -17,6 +17,7 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
+use components::navigation::NavigationFollower;
 use components::signed_in::SignedIn;
 use components::site_header::SiteHeader;
 use pages::account_info::AccountInfoPage;
@@ -33,10 +34,12 @@ use wizard::Wizard;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    i18n::start();
     Session::provide();
     Wizard::provide();
     view! {
         <Router>
+            <NavigationFollower />
             <SiteHeader />
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />

@@ -14,6 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use customer_wizard::i18n::Locale;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
@@ -220,7 +221,7 @@ async fn customers_to_account_info(client: &Client, base_url: &str) -> Outcome {
     check(url.path() == "/sign-in", || {
         format!("URL when signed out: {url}")
     })?;
-    wait_for(client, Locator::Css("button[aria-label='Use adminagent']"))
+    wait_for(client, Locator::Css("button[data-user='adminagent']"))
         .await?
         .click()
         .await
@@ -433,14 +434,16 @@ async fn heading(client: &Client, text: &str) -> Outcome {
         .map(|_| ())
 }
 
-async fn sign_in_as(client: &Client, base_url: &str, user: &str) -> Outcome {
+/// Signs in with a demo account's Use button; `customers` is the Customers
+/// heading in the UI language.
+async fn sign_in_as(client: &Client, base_url: &str, user: &str, customers: &str) -> Outcome {
     client
         .goto(&format!("{base_url}/sign-in"))
         .await
         .map_err(failed("open sign in"))?;
-    click(client, &format!("button[aria-label='Use {user}']")).await?;
+    click(client, &format!("button[data-user='{user}']")).await?;
     click(client, "form button[type=submit]").await?;
-    heading(client, "Customers").await
+    heading(client, customers).await
 }
 
 /// The whole wizard the way a user goes through it: a Hungarian customer
@@ -448,7 +451,7 @@ async fn sign_in_as(client: &Client, base_url: &str, user: &str) -> Outcome {
 /// Review with an Update round trip and a reload, Submit, Confirmation with
 /// the one-time password (which no storage holds), Done → Customers.
 async fn happy_path(client: &Client, base_url: &str) -> Outcome {
-    sign_in_as(client, base_url, "adminagent").await?;
+    sign_in_as(client, base_url, "adminagent", "Customers").await?;
     click(client, "a[href='/customers/new/account']").await?;
     heading(client, "Account info").await?;
 
@@ -596,7 +599,7 @@ async fn a_customer_is_added_through_every_step_of_the_wizard() {
 /// to Request a relationship: the invitation link, an email text holding it,
 /// and a mailto link with that text.
 async fn existing_customer(client: &Client, base_url: &str) -> Outcome {
-    sign_in_as(client, base_url, "salesagent").await?;
+    sign_in_as(client, base_url, "salesagent", "Customers").await?;
     client
         .goto(&format!("{base_url}/customers/new/account"))
         .await
@@ -659,6 +662,300 @@ async fn existing_customer(client: &Client, base_url: &str) -> Outcome {
 async fn an_existing_customer_is_offered_a_relationship_request() {
     in_browser("existing-customer", |client, base_url| {
         Box::pin(existing_customer(client, base_url))
+    })
+    .await;
+}
+
+async fn switch_language(client: &Client, tag: &str) -> Outcome {
+    click(client, &format!("#language-{tag}")).await?;
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let lang = client
+            .execute("return document.documentElement.lang;", vec![])
+            .await
+            .map_err(failed("read <html lang>"))?;
+        if lang.as_str() == Some(tag) {
+            return Ok(());
+        }
+        check(Instant::now() < deadline, || format!("<html lang>: {lang}"))?;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The rest of Account info for a company in İstanbul (postal code 34394),
+/// with `city` as the user typed it.
+async fn turkish_address_and_contact(client: &Client, city: &str) -> Outcome {
+    type_in(client, "address-line1", "Büyükdere Caddesi No: 100").await?;
+    type_in(client, "city", city).await?;
+    type_in(client, "postal-code", "34394").await?;
+    type_in(client, "registration-number", "4540536920").await?;
+    type_in(client, "first-name", "Ayşe").await?;
+    type_in(client, "last-name", "Yılmaz").await?;
+    type_in(client, "email", "ayse.yilmaz@anadolutekstil.com.tr").await?;
+    type_in(client, "phone-number", "+90 212 555 01 00").await
+}
+
+async fn value_of(client: &Client, id: &str) -> Result<String, String> {
+    wait_for(client, Locator::Id(id))
+        .await?
+        .prop("value")
+        .await
+        .map_err(failed(&format!("value of #{id}")))
+        .map(Option::unwrap_or_default)
+}
+
+/// A Turkish customer entered while the UI language changes under the user:
+/// English → Hungarian → Turkish on Account info, the choice kept across a
+/// reload, the offers named in the UI language, and no input lost; the
+/// customer takes no subscriptions.
+async fn languages_mid_wizard(client: &Client, base_url: &str) -> Outcome {
+    sign_in_as(client, base_url, "salesagent", "Customers").await?;
+    client
+        .goto(&format!("{base_url}/customers/new/account"))
+        .await
+        .map_err(failed("open account info"))?;
+    heading(client, "Account info").await?;
+    wait_for(client, Locator::Css("#country option[value=TR]")).await?;
+    client
+        .find(Locator::Id("country"))
+        .await
+        .map_err(failed("find country"))?
+        .select_by_value("TR")
+        .await
+        .map_err(failed("choose Türkiye"))?;
+    wait_for(client, Locator::Css("#language option[value=tr]")).await?;
+    type_in(client, "company-name", "Anadolu Tekstil Sanayi A.Ş.").await?;
+    type_in(client, "domain-prefix", "anadolutekstil").await?;
+
+    switch_language(client, "hu").await?;
+    heading(client, "Fiókadatok").await?;
+    let name = value_of(client, "company-name").await?;
+    check(name == "Anadolu Tekstil Sanayi A.Ş.", || {
+        format!("company name after switching to Hungarian: {name:?}")
+    })?;
+    screenshot(client, "hu-account-info").await?;
+    turkish_address_and_contact(client, "İstanbul").await?;
+
+    switch_language(client, "tr").await?;
+    heading(client, "Hesap bilgileri").await?;
+    let button = text_of(client, "form button[type=submit]").await?;
+    check(button == "İleri: Abonelikler", || {
+        format!("Next in Turkish: {button:?}")
+    })?;
+    let domain = value_of(client, "domain-prefix").await?;
+    check(domain == "anadolutekstil", || {
+        format!("domain after switching to Turkish: {domain:?}")
+    })?;
+    screenshot(client, "tr-account-info").await?;
+    click(client, "form button[type=submit]").await?;
+
+    heading(client, "Abonelikler").await?;
+    let offers = text_of(client, "main").await?;
+    check(offers.contains("Kurumsal"), || {
+        format!("categories in Turkish: {offers:?}")
+    })?;
+    client
+        .refresh()
+        .await
+        .map_err(failed("reload subscriptions"))?;
+    heading(client, "Abonelikler").await?;
+    screenshot(client, "tr-subscriptions").await?;
+    switch_language(client, "en").await?;
+    heading(client, "Subscriptions").await?;
+    let deadline = Instant::now() + WAIT;
+    while !text_of(client, "main").await?.contains("Enterprise") {
+        check(Instant::now() < deadline, || {
+            "the offers were not asked for again in English".to_owned()
+        })?;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    click(client, "form button[type=submit]").await?;
+
+    heading(client, "Review").await?;
+    let review = text_of(client, "main").await?;
+    check(
+        review.contains("Anadolu Tekstil Sanayi A.Ş.")
+            && review.contains("Büyükdere Caddesi No: 100")
+            && review.contains("Yılmaz"),
+        || format!("review: {review:?}"),
+    )?;
+    trap_errors(client).await?;
+    click(client, "#submit").await?;
+    heading(client, "Customer added").await?;
+    let user = text_of(client, "#admin-user-name").await?;
+    check(user == "admin@anadolutekstil.onmicrosoft.com", || {
+        format!("admin user: {user:?}")
+    })?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_language_changes_mid_wizard_without_losing_input() {
+    in_browser("languages", |client, base_url| {
+        Box::pin(languages_mid_wizard(client, base_url))
+    })
+    .await;
+}
+
+/// The WCAG 2.0, 2.1 and 2.2 A and AA rules of axe-core (npm, installed by
+/// `scripts/bootstrap.sh` into tests/a11y) on the page as it is now.
+async fn accessible(client: &Client, what: &str) -> Outcome {
+    let loaded = client
+        .execute("return typeof window.axe === 'object';", vec![])
+        .await
+        .map_err(failed("look for axe"))?;
+    if loaded.as_bool() != Some(true) {
+        let path = workspace().join("tests/a11y/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&path)
+            .map_err(|error| format!("{} (run `make bootstrap`): {error}", path.display()))?;
+        client
+            .execute(&source, vec![])
+            .await
+            .map_err(failed("inject axe-core"))?;
+    }
+    let violations = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { runOnly: { type: 'tag', values:
+                 ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] } })
+               .then(result => done(result.violations.map(violation =>
+                   `${violation.id} (${violation.impact}): ${violation.help} at ` +
+                   violation.nodes.map(node => node.target.join(' ')).join(', '))))
+               .catch(error => done([`axe failed: ${error}`]));",
+            vec![],
+        )
+        .await
+        .map_err(failed("run axe-core"))?;
+    let violations: Vec<String> = violations
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .map(|item| item.as_str().unwrap_or_default().to_owned())
+                .collect()
+        })
+        .unwrap_or_else(|| vec![format!("unexpected axe result: {violations}")]);
+    check(violations.is_empty(), || {
+        format!("{what}: WCAG violations:\n{}", violations.join("\n"))
+    })
+}
+
+async fn choose(client: &Client, id: &str, value: &str) -> Outcome {
+    wait_for(
+        client,
+        Locator::Css(&format!("#{id} option[value='{value}']")),
+    )
+    .await?;
+    client
+        .find(Locator::Id(id))
+        .await
+        .map_err(failed(&format!("find #{id}")))?
+        .select_by_value(value)
+        .await
+        .map_err(failed(&format!("choose {value} in #{id}")))
+}
+
+/// Every page and state a user meets, in one language: each checked by
+/// axe-core and photographed (`target/e2e-screenshots/<lang>-<page>.png`).
+/// The address is one the service corrects, so the dialog opens too.
+async fn accessibility_tour(client: &Client, base_url: &str, locale: Locale) -> Outcome {
+    let texts = locale.texts();
+    let lang = locale.tag();
+    let page = |name: &str| format!("{lang}-{name}");
+    client
+        .goto(&format!("{base_url}/sign-in"))
+        .await
+        .map_err(failed("open sign in"))?;
+    switch_language(client, lang).await?;
+    accessible(client, &page("sign-in")).await?;
+    screenshot(client, &page("sign-in")).await?;
+    sign_in_as(client, base_url, "adminagent", texts.customers.title).await?;
+    accessible(client, &page("customers")).await?;
+    screenshot(client, &page("customers")).await?;
+
+    click(client, "a[href='/customers/new/account']").await?;
+    heading(client, texts.common.step_account).await?;
+    click(client, "form button[type=submit]").await?;
+    wait_for(client, Locator::Css(".error-summary:not([hidden]) a")).await?;
+    let title = client.title().await.map_err(failed("title"))?;
+    check(title.starts_with(texts.common.error_title_prefix), || {
+        format!("title with errors: {title:?}")
+    })?;
+    accessible(client, &page("account-info-errors")).await?;
+    screenshot(client, &page("account-info-errors")).await?;
+
+    choose(client, "country", "TR").await?;
+    wait_for(client, Locator::Css("#language option[value=tr]")).await?;
+    type_in(client, "company-name", "Anadolu Tekstil Sanayi A.Ş.").await?;
+    type_in(client, "domain-prefix", &format!("anadolutekstil{lang}")).await?;
+    // 34394 is in İstanbul: the service suggests the corrected city.
+    turkish_address_and_contact(client, "Ankara").await?;
+    accessible(client, &page("account-info")).await?;
+    screenshot(client, &page("account-info")).await?;
+    click(client, "form button[type=submit]").await?;
+    wait_for(client, Locator::Css("dialog[open] #address-suggestion-0")).await?;
+    accessible(client, &page("address-dialog")).await?;
+    screenshot(client, &page("address-dialog")).await?;
+    click(client, "#address-accept").await?;
+
+    heading(client, texts.common.step_subscriptions).await?;
+    click(client, ".offer input[type=checkbox]").await?;
+    accessible(client, &page("subscriptions")).await?;
+    screenshot(client, &page("subscriptions")).await?;
+    click(client, "form button[type=submit]").await?;
+
+    heading(client, texts.common.step_review).await?;
+    let review = text_of(client, "main").await?;
+    check(review.contains("İstanbul"), || {
+        format!("the suggested city on Review: {review:?}")
+    })?;
+    accessible(client, &page("review")).await?;
+    screenshot(client, &page("review")).await?;
+    click(client, "#submit").await?;
+
+    wait_for(client, Locator::Id("admin-password")).await?;
+    accessible(client, &page("confirmation")).await?;
+    screenshot(client, &page("confirmation")).await?;
+    click(client, "#done").await?;
+    wait_for(client, Locator::Id("customer-added")).await?;
+
+    client
+        .goto(&format!("{base_url}/customers/relationship-request"))
+        .await
+        .map_err(failed("open request a relationship"))?;
+    wait_for(client, Locator::Css("#invitation-link")).await?;
+    accessible(client, &page("relationship-request")).await?;
+    screenshot(client, &page("relationship-request")).await?;
+
+    client
+        .goto(&format!("{base_url}/no-such-page"))
+        .await
+        .map_err(failed("open a missing page"))?;
+    heading(client, texts.common.not_found_title).await?;
+    accessible(client, &page("not-found")).await?;
+    screenshot(client, &page("not-found")).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_page_is_accessible_in_english() {
+    in_browser("a11y-en", |client, base_url| {
+        Box::pin(accessibility_tour(client, base_url, Locale::En))
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_page_is_accessible_in_hungarian() {
+    in_browser("a11y-hu", |client, base_url| {
+        Box::pin(accessibility_tour(client, base_url, Locale::Hu))
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_page_is_accessible_in_turkish() {
+    in_browser("a11y-tr", |client, base_url| {
+        Box::pin(accessibility_tour(client, base_url, Locale::Tr))
     })
     .await;
 }

@@ -3,7 +3,9 @@
 
 use customer_model::validation;
 use customer_model::wire::CountryValidationRules;
+use customer_wizard::components::site_header::SiteHeader;
 use customer_wizard::components::text_field::TextField;
+use customer_wizard::i18n::{self, Locale};
 use customer_wizard::pages::account_info::{AccountInfoPage, AddressFields};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -313,4 +315,67 @@ async fn a_later_step_opened_first_redirects_to_account_info() {
         .pathname()
         .expect("path");
     assert_eq!(path, Step::Account.path());
+}
+
+#[wasm_bindgen_test]
+async fn switching_the_language_changes_every_text_and_keeps_the_input() {
+    let host = host();
+    let value = RwSignal::new(String::new());
+    let issues = Signal::derive(move || value.with(|name| validation::company_name(name)));
+    let _mounted = mount_to(host.clone(), move || {
+        view! {
+            <Router>
+                <SiteHeader />
+                <TextField id="switch-company-name" label=move || i18n::texts().customers.company_name value=value issues=issues reveal=true />
+            </Router>
+        }
+    });
+    let input: HtmlInputElement = find(&host, "input").expect("input");
+    type_into(&input, "x");
+    leptos::task::tick().await;
+    let text_of = |selector: &str| {
+        find::<HtmlElement>(&host, selector)
+            .and_then(|element| element.text_content())
+            .unwrap_or_default()
+    };
+    let english_error = text_of("#switch-company-name-error");
+    assert!(english_error.contains("at least"), "{english_error}");
+
+    for (locale, texts) in [
+        (Locale::Hu, Locale::Hu.texts()),
+        (Locale::Tr, Locale::Tr.texts()),
+    ] {
+        let button: HtmlElement =
+            find(&host, &format!("#language-{}", locale.tag())).expect("language button");
+        button.click();
+        leptos::task::tick().await;
+        assert_eq!(text_of("label"), texts.customers.company_name);
+        let error = text_of("#switch-company-name-error");
+        assert!(
+            error.starts_with(texts.common.error_hidden_prefix),
+            "{error}"
+        );
+        assert_ne!(error, english_error);
+        assert_eq!(input.value(), "x", "the input is kept");
+        assert_eq!(
+            button.get_attribute("aria-pressed").as_deref(),
+            Some("true")
+        );
+        let lang = document()
+            .document_element()
+            .and_then(|root| root.get_attribute("lang"));
+        assert_eq!(lang.as_deref(), Some(locale.tag()));
+        let remembered = web_sys::window()
+            .and_then(|window| window.local_storage().ok().flatten())
+            .and_then(|storage| storage.get_item("customer-wizard.locale").ok().flatten());
+        assert_eq!(remembered.as_deref(), Some(locale.tag()));
+    }
+    assert_ne!(
+        Locale::Hu.texts().customers.company_name,
+        Locale::En.texts().customers.company_name
+    );
+
+    i18n::set_locale(Locale::En);
+    leptos::task::tick().await;
+    assert_eq!(text_of("#switch-company-name-error"), english_error);
 }

@@ -1,6 +1,8 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 /// Focuses a summary the next render shows (after a failed submit).
 pub fn focus_when_shown(summary: NodeRef<Div>) {
     request_animation_frame(move || {
@@ -28,7 +30,7 @@ pub fn ErrorSummary(
             hidden=move || errors.with(Vec::is_empty)
         >
             <div role="alert">
-                <h2 id="error-summary-title">"There is a problem"</h2>
+                <h2 id="error-summary-title">{t!(common.error_summary_title)}</h2>
                 <ul>
                     {move || {
                         errors

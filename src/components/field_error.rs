@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 /// A field's error message, announced as an error to screen readers; the input
 /// points at it through `aria-describedby`.
 #[component]
@@ -8,7 +10,7 @@ pub fn FieldError(id: String, #[prop(into)] message: Signal<Option<String>>) -> 
         message.get().map(|text| {
             view! {
                 <p class="error-message" id=id.clone()>
-                    <span class="visually-hidden">"Error: "</span>
+                    <span class="visually-hidden">{t!(common.error_hidden_prefix)}</span>
                     {text}
                 </p>
             }
@@ -23,7 +25,7 @@ pub fn FieldWarning(id: String, #[prop(into)] message: Signal<Option<String>>) -
         message.get().map(|text| {
             view! {
                 <p class="warning-message" id=id.clone()>
-                    <span class="visually-hidden">"Warning: "</span>
+                    <span class="visually-hidden">{t!(common.warning_hidden_prefix)}</span>
                     {text}
                 </p>
             }

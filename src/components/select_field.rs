@@ -7,12 +7,12 @@ use crate::components::text_field::{Bound, FieldHead, described_by, field_messag
 #[component]
 pub fn SelectField(
     id: &'static str,
-    #[prop(into)] label: Signal<String>,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(into)] label: TextProp,
+    #[prop(optional, into)] hint: Option<TextProp>,
     /// (value, text) pairs.
     #[prop(into)]
     options: Signal<Vec<(String, String)>>,
-    #[prop(optional, into)] placeholder: Option<Signal<String>>,
+    #[prop(optional, into)] placeholder: Option<TextProp>,
     #[prop(into)] value: Bound,
     #[prop(into)] issues: Signal<Vec<Issue>>,
     #[prop(into)] reveal: Signal<bool>,

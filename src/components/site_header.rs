@@ -1,24 +1,16 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::use_navigate;
 
 use crate::api;
+use crate::i18n::{self, Locale, t};
 use crate::session::Session;
 
-/// The service name, and Sign out while signed in.
+/// The service name, the language switcher, and Sign out while signed in.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let session = Session::get();
     let navigate = use_navigate();
-    // Reads started by the page being left are no longer wanted.
-    let pathname = use_location().pathname;
-    Effect::new(move |previous: Option<String>| {
-        let current = pathname.get();
-        if previous.is_some_and(|previous| previous != current) {
-            api::cancel_requests_of_left_pages();
-        }
-        current
-    });
     let sign_out = move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {
@@ -29,12 +21,43 @@ pub fn SiteHeader() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <span class="site-header__name">"Partner Center"</span>
+            <span class="site-header__name">{t!(common.site_name)}</span>
+            <LanguageSwitcher />
             <Show when=move || session.signed_in()>
                 <button type="button" class="site-header__sign-out" on:click=sign_out.clone()>
-                    "Sign out"
+                    {t!(common.sign_out)}
                 </button>
             </Show>
         </header>
+    }
+}
+
+/// One button per language, each named in its own language; only texts
+/// change, so whatever the user has typed stays.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    view! {
+        <nav class="language-switcher" aria-label=t!(common.language_switcher)>
+            <ul>
+                {Locale::ALL
+                    .into_iter()
+                    .map(|locale| {
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    lang=locale.tag()
+                                    id=format!("language-{}", locale.tag())
+                                    aria-pressed=move || (i18n::locale() == locale).to_string()
+                                    on:click=move |_| i18n::set_locale(locale)
+                                >
+                                    {locale.native_name()}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
     }
 }

@@ -2,7 +2,7 @@ use customer_model::validation::{Issue, Severity};
 use leptos::prelude::*;
 
 use crate::components::field_error::{FieldError, FieldWarning};
-use crate::messages::issue_message;
+use crate::i18n::{issue_message, t};
 
 /// A value a field shows and changes: a signal of its own, or a part of the draft.
 #[derive(Clone, Copy)]
@@ -64,9 +64,9 @@ pub fn described_by(
 #[component]
 pub fn FieldHead(
     id: &'static str,
-    #[prop(into)] label: Signal<String>,
+    #[prop(into)] label: TextProp,
     #[prop(optional, into)] optional: Signal<bool>,
-    hint: Option<Signal<String>>,
+    hint: Option<TextProp>,
     message: Memo<Option<(Severity, String)>>,
 ) -> impl IntoView {
     let of = move |wanted: Severity| {
@@ -80,7 +80,7 @@ pub fn FieldHead(
     view! {
         <label for=id>
             {move || label.get()}
-            {move || optional.get().then_some(" (optional)")}
+            {move || optional.get().then(t!(common.optional))}
         </label>
         {hint.map(|text| view! { <span class="hint" id=format!("{id}-hint")>{move || text.get()}</span> })}
         <FieldError id=format!("{id}-error") message=of(Severity::Error) />
@@ -97,8 +97,8 @@ pub fn is_error(message: Memo<Option<(Severity, String)>>) -> bool {
 pub fn TextField(
     /// The input's id, also the target of error-summary links.
     id: &'static str,
-    #[prop(into)] label: Signal<String>,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(into)] label: TextProp,
+    #[prop(optional, into)] hint: Option<TextProp>,
     #[prop(into)] value: Bound,
     #[prop(into)] issues: Signal<Vec<Issue>>,
     #[prop(into)] reveal: Signal<bool>,

@@ -20,12 +20,12 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use address_dialog::AddressDialog;
 pub use address_dialog::address_text;
+use address_dialog::{AddressCheck, AddressDialog};
 pub use address_fields::AddressFields;
 use agreement::AgreementSection;
-pub use domain::RELATIONSHIP_PATH;
 use domain::{Availability, DomainField, LookAlikeWarning, Lookups};
+pub use domain::{RELATIONSHIP_PATH, relationship_link};
 use fields::{bind, field_id, issues_of};
 use reseller::ResellerField;
 
@@ -36,7 +36,7 @@ use crate::components::step_guard::StepGuard;
 use crate::components::text_field::TextField;
 use crate::countries::COUNTRIES;
 use crate::format;
-use crate::messages::{api_error_message, issue_message};
+use crate::i18n::{api_error_message, fill, issue_message, page_title, t, texts};
 use crate::wizard::{Step, Wizard, account_fingerprint};
 
 /// Step 1 of the wizard, behind its guard.
@@ -49,7 +49,8 @@ pub fn AccountInfoPage() -> impl IntoView {
     }
 }
 
-/// The countries by name in the UI language.
+/// The countries by name in the UI language, in its order (call it in a
+/// reactive scope to follow a change of language).
 fn country_options() -> Vec<(String, String)> {
     let mut options: Vec<(String, String)> = format::country_names(&COUNTRIES)
         .into_iter()
@@ -142,7 +143,7 @@ fn AccountInfoForm() -> impl IntoView {
     });
     let rules_problem = Memo::new(move |_| match rules.get() {
         Some(Some(Err(ApiError::Cancelled))) => None,
-        Some(Some(Err(error))) => Some(api_error_message(&error)),
+        Some(Some(Err(error))) => Some(error),
         _ => None,
     });
     Effect::new(move || {
@@ -210,9 +211,10 @@ fn AccountInfoForm() -> impl IntoView {
 
     let attempted = RwSignal::new(false);
     let busy = RwSignal::new(false);
-    let notice = RwSignal::new(None::<String>);
+    // Set when Next was pressed before the country's rules had arrived.
+    let rules_pending = RwSignal::new(false);
     let warnings_for = RwSignal::new(None::<u64>);
-    let address_check = RwSignal::new(None::<AddressValidationResponse>);
+    let address_check = RwSignal::new(None::<AddressCheck>);
     let summary = NodeRef::<Div>::new();
     let warnings_panel = NodeRef::<Div>::new();
 
@@ -232,7 +234,7 @@ fn AccountInfoForm() -> impl IntoView {
         if domain_taken.get() && !items.iter().any(|(id, _)| *id == "domain-prefix") {
             items.push((
                 "domain-prefix",
-                "This domain is already in use: choose another, or request a relationship with the existing customer".to_owned(),
+                texts().account.domain_taken_summary.to_owned(),
             ));
         }
         items
@@ -281,17 +283,20 @@ fn AccountInfoForm() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(answer) if answer.status.is_verified() => proceed.run(()),
-                Ok(answer) => address_check.set(Some(answer)),
+                Ok(answer) => address_check.set(Some(AddressCheck {
+                    answer,
+                    failure: None,
+                })),
                 Err(ApiError::Cancelled) => {}
-                Err(error) => address_check.set(Some(AddressValidationResponse {
-                    original_address: address,
-                    suggested_addresses: Vec::new(),
-                    status: AddressValidationStatus::NotValidated,
-                    validation_message: Some(format!(
-                        "The address could not be checked. {}",
-                        api_error_message(&error)
-                    )),
-                    attributes: Default::default(),
+                Err(error) => address_check.set(Some(AddressCheck {
+                    answer: AddressValidationResponse {
+                        original_address: address,
+                        suggested_addresses: Vec::new(),
+                        status: AddressValidationStatus::NotValidated,
+                        validation_message: None,
+                        attributes: Default::default(),
+                    },
+                    failure: Some(error),
                 })),
             }
         });
@@ -303,13 +308,10 @@ fn AccountInfoForm() -> impl IntoView {
             return;
         }
         attempted.set(true);
-        notice.set(None);
+        rules_pending.set(false);
         if !country.get_untracked().is_empty() && loaded_rules.get_untracked().is_none() {
             rules.refetch();
-            notice.set(Some(
-                "The rules of the chosen country are still loading. Try again in a moment."
-                    .to_owned(),
-            ));
+            rules_pending.set(true);
             return;
         }
         if has_errors(&issues.get_untracked()) || domain_taken.get_untracked() {
@@ -340,12 +342,11 @@ fn AccountInfoForm() -> impl IntoView {
     };
 
     let title = move || {
-        let prefix = if errors.with(Vec::is_empty) {
-            ""
-        } else {
-            "Error: "
-        };
-        format!("{prefix}Account info – Add customer – Partner Center")
+        let common = &texts().common;
+        page_title(
+            &[common.step_account, common.add_customer],
+            !errors.with(Vec::is_empty),
+        )
     };
     let text_field_issues = move |field: Field| issues_of(issues, field);
     let languages = Signal::derive(move || {
@@ -364,40 +365,40 @@ fn AccountInfoForm() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let countries = country_options();
+    // Named and sorted again when the language changes.
+    let countries = Memo::new(move |_| country_options());
 
     view! {
         <Title text=title />
         <main>
             <a class="back-link" href=if to_review { Step::Review.path() } else { "/customers" }>
-                {if to_review { "Back to review" } else { "Back to customers" }}
+                {move || {
+                    let common = &texts().common;
+                    if to_review { common.back_to_review } else { common.back_to_customers }
+                }}
             </a>
             <ErrorSummary errors=errors node_ref=summary />
             <WarningSummary warnings node_ref=warnings_panel on_continue=Callback::new(move |()| check_address()) />
-            <span class="caption">"Add customer · Step 1 of 3"</span>
-            <h1 tabindex="-1">"Account info"</h1>
+            <span class="caption">{move || (texts().common.step_caption)(1)}</span>
+            <h1 tabindex="-1">{t!(common.step_account)}</h1>
             <div class="inset" id="guidance">
+                <p>{t!(account.guidance_name)}</p>
+                <p>{t!(account.guidance_address)}</p>
                 <p>
-                    "Use the customer's exact legal name, as it appears on official documents. "
-                    "Avoid acronyms and short forms, and don't use test names."
-                </p>
-                <p>
-                    "Give the full, exact address: location details, city, state or province, country or region and postal code."
-                </p>
-                <p>
-                    "If the customer already has a tenant (for example with another partner), don't create it again: "
-                    <a href=RELATIONSHIP_PATH>"request a relationship"</a>
-                    " instead."
+                    {move || {
+                        let texts = &texts().account;
+                        fill(texts.guidance_existing, vec![("{link}", relationship_link(texts.request_relationship))])
+                    }}
                 </p>
             </div>
             <form novalidate on:submit=on_submit>
-                <h2 class="section-heading">"Company"</h2>
+                <h2 class="section-heading">{t!(account.company_heading)}</h2>
                 <SelectField
                     id="country"
-                    label="Country or region"
-                    hint="Where the company is registered. The rules for the fields below follow it."
+                    label=t!(account.country_label)
+                    hint=t!(account.country_hint)
                     options=countries
-                    placeholder="Choose a country or region"
+                    placeholder=t!(account.country_placeholder)
                     value=bind(wizard, Field::Country, |draft| &draft.account.country, |draft| &mut draft.account.country)
                     issues=text_field_issues(Field::Country)
                     reveal=attempted
@@ -405,15 +406,17 @@ fn AccountInfoForm() -> impl IntoView {
                 />
                 {move || rules_problem.get().map(|problem| view! {
                     <p class="alert" role="alert">
-                        {format!("The country's rules could not be loaded. {problem}")}
+                        {move || (texts().account.rules_failed)(&api_error_message(&problem))}
                         " "
-                        <button type="button" class="link-button" on:click=move |_| rules.refetch()>"Try again"</button>
+                        <button type="button" class="link-button" on:click=move |_| rules.refetch()>
+                            {t!(common.try_again)}
+                        </button>
                     </p>
                 })}
                 <TextField
                     id="company-name"
-                    label="Company name"
-                    hint="The exact legal name, for example Contoso Ltd."
+                    label=t!(account.company_name_label)
+                    hint=t!(account.company_name_hint)
                     autocomplete="organization"
                     value=bind(wizard, Field::CompanyName, |draft| &draft.account.company_name, |draft| &mut draft.account.company_name)
                     issues=text_field_issues(Field::CompanyName)
@@ -428,10 +431,10 @@ fn AccountInfoForm() -> impl IntoView {
                 <LookAlikeWarning lookups />
 
                 <AddressFields rules=loaded_rules issues reveal=attempted />
-                <h2 class="section-heading">"Primary contact"</h2>
+                <h2 class="section-heading">{t!(account.contact_heading)}</h2>
                 <TextField
                     id="first-name"
-                    label="First name"
+                    label=t!(account.first_name_label)
                     autocomplete="given-name"
                     width="20"
                     value=bind(wizard, Field::FirstName, |draft| &draft.account.first_name, |draft| &mut draft.account.first_name)
@@ -440,7 +443,7 @@ fn AccountInfoForm() -> impl IntoView {
                 />
                 <TextField
                     id="last-name"
-                    label="Last name"
+                    label=t!(account.last_name_label)
                     autocomplete="family-name"
                     width="20"
                     value=bind(wizard, Field::LastName, |draft| &draft.account.last_name, |draft| &mut draft.account.last_name)
@@ -449,8 +452,8 @@ fn AccountInfoForm() -> impl IntoView {
                 />
                 <TextField
                     id="email"
-                    label="Email address"
-                    hint="The customer's own address, not one on your company's domain"
+                    label=t!(account.email_label)
+                    hint=t!(account.email_hint)
                     input_type="email"
                     autocomplete="email"
                     value=bind(wizard, Field::Email, |draft| &draft.account.email, |draft| &mut draft.account.email)
@@ -459,7 +462,7 @@ fn AccountInfoForm() -> impl IntoView {
                 />
                 <TextField
                     id="phone-number"
-                    label="Phone number"
+                    label=t!(account.phone_number_label)
                     optional=Signal::derive(move || !rule(|rules| rules.customer_organization_phone_number_required).get())
                     input_type="tel"
                     autocomplete="tel"
@@ -470,8 +473,8 @@ fn AccountInfoForm() -> impl IntoView {
                 />
                 <SelectField
                     id="language"
-                    label="Language"
-                    hint="The language of the customer's communications"
+                    label=t!(account.language_label)
+                    hint=t!(account.language_hint)
                     options=languages
                     value=bind(wizard, Field::Language, |draft| &draft.account.language, |draft| &mut draft.account.language)
                     issues=text_field_issues(Field::Language)
@@ -479,8 +482,8 @@ fn AccountInfoForm() -> impl IntoView {
                 />
                 <SelectField
                     id="culture"
-                    label="Culture"
-                    hint="How dates, numbers and prices are written for the customer"
+                    label=t!(account.culture_label)
+                    hint=t!(account.culture_hint)
                     options=cultures
                     value=bind(wizard, Field::Culture, |draft| &draft.account.culture, |draft| &mut draft.account.culture)
                     issues=text_field_issues(Field::Culture)
@@ -488,19 +491,22 @@ fn AccountInfoForm() -> impl IntoView {
                 />
 
                 <Show when=move || indirect.get()>
-                    <h2 class="section-heading">"Reseller"</h2>
+                    <h2 class="section-heading">{t!(account.reseller_heading)}</h2>
                     <ResellerField />
                 </Show>
 
-                <h2 class="section-heading">"Agreement and access"</h2>
+                <h2 class="section-heading">{t!(account.agreement_heading)}</h2>
                 <AgreementSection issues reveal=attempted may_confirm />
 
                 <div aria-live="polite" class="form-status">
-                    {move || notice.get().map(|text| view! { <p class="alert">{text}</p> })}
-                    {move || busy.get().then(|| view! { <p class="notice">"Checking…"</p> })}
+                    {move || rules_pending.get().then(|| view! { <p class="alert">{t!(account.rules_loading)}</p> })}
+                    {move || busy.get().then(|| view! { <p class="notice">{t!(account.checking)}</p> })}
                 </div>
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {if to_review { "Save and return to review" } else { "Next: Subscriptions" }}
+                    {move || {
+                        let common = &texts().common;
+                        if to_review { common.save_and_return } else { common.next_subscriptions }
+                    }}
                 </button>
             </form>
             <AddressDialog check=address_check on_accept=proceed />
@@ -524,7 +530,7 @@ fn WarningSummary(
             hidden=move || warnings.with(Vec::is_empty)
         >
             <div role="alert">
-                <h2 id="warning-summary-title">"Check these answers before you continue"</h2>
+                <h2 id="warning-summary-title">{t!(account.warnings_title)}</h2>
                 <ul>
                     {move || {
                         warnings
@@ -534,9 +540,9 @@ fn WarningSummary(
                             .collect_view()
                     }}
                 </ul>
-                <p>"If they are right, you can continue."</p>
+                <p>{t!(account.warnings_text)}</p>
                 <button type="button" class="button button--secondary" id="continue-anyway" on:click=move |_| on_continue.run(())>
-                    "Continue anyway"
+                    {t!(account.continue_anyway)}
                 </button>
             </div>
         </div>

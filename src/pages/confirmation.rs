@@ -6,6 +6,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::step_guard::StepGuard;
+use crate::i18n::{page_title, t, texts};
 use crate::wizard::{Step, Wizard};
 
 #[component]
@@ -17,23 +18,43 @@ pub fn ConfirmationPage() -> impl IntoView {
     }
 }
 
-/// Copies `text` and says so in `status` (announced by its live region).
-pub fn copy_to_clipboard(text: String, status: RwSignal<Option<&'static str>>) {
+/// How copying to the clipboard went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copied {
+    Done,
+    Failed,
+    Unavailable,
+}
+
+impl Copied {
+    /// What to tell the user, in the UI language.
+    pub fn message(self) -> &'static str {
+        let texts = &texts().confirmation;
+        match self {
+            Copied::Done => texts.copied,
+            Copied::Failed => texts.copy_failed,
+            Copied::Unavailable => texts.copy_unavailable,
+        }
+    }
+}
+
+/// Copies `text` and records how it went in `status`; show it with
+/// [`copied_message`] in a live region.
+pub fn copy_to_clipboard(text: String, status: RwSignal<Option<Copied>>) {
     let Some(clipboard) = web_sys::window().map(|window| window.navigator().clipboard()) else {
-        status.set(Some(
-            "Copying is not available here: select the text and copy it.",
-        ));
+        status.set(Some(Copied::Unavailable));
         return;
     };
     let promise = clipboard.write_text(&text);
     leptos::task::spawn_local(async move {
         let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        status.set(Some(if copied {
-            "Copied to the clipboard."
-        } else {
-            "Copying did not work: select the text and copy it."
-        }));
+        status.set(Some(if copied { Copied::Done } else { Copied::Failed }));
     });
+}
+
+/// The message of `status`, following a switch of language.
+pub fn copied_message(status: RwSignal<Option<Copied>>) -> impl Fn() -> Option<&'static str> {
+    move || status.get().map(Copied::message)
 }
 
 #[component]
@@ -46,7 +67,7 @@ fn Confirmation() -> impl IntoView {
     let customer = submission.customer.done().cloned().unwrap_or_default();
     let orders = submission.checkout.done().cloned().unwrap_or_default();
     let password = wizard.password.get_untracked();
-    let copied = RwSignal::new(None::<&'static str>);
+    let copied = RwSignal::new(None::<Copied>);
     let customer_id = customer.id.clone();
     let done = move |_| {
         wizard.start_over();
@@ -59,27 +80,27 @@ fn Confirmation() -> impl IntoView {
         );
     };
     view! {
-        <Title text="Customer added – Partner Center" />
+        <Title text=move || page_title(&[texts().confirmation.title], false) />
         <main>
             <div class="panel">
-                <h1 tabindex="-1">"Customer added"</h1>
+                <h1 tabindex="-1">{t!(confirmation.title)}</h1>
                 <p class="panel__body">{customer.company_name.clone()}</p>
             </div>
             <dl class="summary-list">
                 <div class="summary-list__row">
-                    <dt>"Customer ID"</dt>
+                    <dt>{t!(confirmation.customer_id)}</dt>
                     <dd id="customer-id">{customer.id.clone()}</dd>
                 </div>
                 <div class="summary-list__row">
-                    <dt>"Primary domain name"</dt>
+                    <dt>{t!(confirmation.domain)}</dt>
                     <dd>{customer.domain.clone()}</dd>
                 </div>
                 <div class="summary-list__row">
-                    <dt>"Admin user name"</dt>
+                    <dt>{t!(confirmation.admin_user_name)}</dt>
                     <dd id="admin-user-name">{customer.admin_user_name.clone()}</dd>
                 </div>
                 <div class="summary-list__row">
-                    <dt>"Temporary password"</dt>
+                    <dt>{t!(confirmation.password)}</dt>
                     <dd>
                         {match password {
                             Some(password) => {
@@ -93,15 +114,15 @@ fn Confirmation() -> impl IntoView {
                                         id="copy-password"
                                         on:click=move |_| copy_to_clipboard(text.clone(), copied)
                                     >
-                                        "Copy password"
+                                        {t!(confirmation.copy_password)}
                                     </button>
-                                    <span aria-live="polite" class="hint">{move || copied.get()}</span>
+                                    <span aria-live="polite" class="hint">{copied_message(copied)}</span>
                                 }
                                     .into_any()
                             }
                             None => view! {
                                 <span id="password-gone">
-                                    "No longer shown. Reset the admin's password in the Microsoft 365 admin center if it was not saved."
+                                    {t!(confirmation.password_gone)}
                                 </span>
                             }
                                 .into_any(),
@@ -111,31 +132,37 @@ fn Confirmation() -> impl IntoView {
             </dl>
             <div class="warning-text" role="note">
                 <strong>
-                    "Save the password now and give it to the customer securely: you can't view this password again after you leave this page."
+                    {t!(confirmation.password_warning)}
                 </strong>
             </div>
-            <h2 class="section-heading">"Orders"</h2>
+            <h2 class="section-heading">{t!(confirmation.orders)}</h2>
             {if orders.is_empty() {
-                view! { <p id="no-orders">"No subscriptions were ordered. The customer can buy them later."</p> }.into_any()
+                view! { <p id="no-orders">{t!(confirmation.no_orders)}</p> }.into_any()
             } else {
                 view! {
                     <ul id="orders">
-                        {orders.into_iter().map(|order| view! {
+                        {orders.into_iter().map(|order| {
+                            let order_id = order.id.clone().unwrap_or_default();
+                            view! {
                             <li>
-                                {format!("Order {}", order.id.clone().unwrap_or_default())}
+                                {move || (texts().confirmation.order)(&order_id)}
                                 <ul>
                                     {order.line_items.into_iter().map(|line| {
                                         let name = line.friendly_name.clone().unwrap_or(line.offer_id.clone());
-                                        let licenses = if line.quantity == 1 { "1 license".to_owned() } else { format!("{} licenses", line.quantity) };
-                                        view! { <li>{format!("{name}: {licenses}")}</li> }
+                                        let quantity = line.quantity as usize;
+                                        view! {
+                                            <li>
+                                                {move || format!("{name}: {}", texts().confirmation.licenses.of(quantity))}
+                                            </li>
+                                        }
                                     }).collect_view()}
                                 </ul>
                             </li>
-                        }).collect_view()}
+                        }}).collect_view()}
                     </ul>
                 }.into_any()
             }}
-            <button type="button" class="button" id="done" on:click=done>"Done"</button>
+            <button type="button" class="button" id="done" on:click=done>{t!(confirmation.done)}</button>
         </main>
     }
 }

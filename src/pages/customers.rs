@@ -5,7 +5,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, SearchField};
-use crate::messages::{api_error_message, role_name};
+use crate::i18n::{api_error_message, page_title, role_name, t, texts};
 use crate::session::Session;
 
 /// The search in the address bar (`?q=…&by=domain`), so Back and reload keep it.
@@ -105,30 +105,30 @@ pub fn CustomersPage() -> impl IntoView {
         navigate(&target, Default::default());
     };
     view! {
-        <Title text="Customers – Partner Center" />
+        <Title text=move || page_title(&[texts().customers.title], false) />
         <main>
-            <h1 tabindex="-1">"Customers"</h1>
+            <h1 tabindex="-1">{t!(customers.title)}</h1>
             {move || added.get().map(|_| view! {
                 <p class="success" role="status" id="customer-added">
-                    "The customer was added. It is highlighted in the list below."
+                    {t!(customers.added)}
                 </p>
             })}
             {move || me.get().map(|me| view! { <AddCustomer me /> })}
             <form class="search" role="search" on:submit=on_search>
                 <div class="field">
-                    <label for="customer-search">"Search customers"</label>
+                    <label for="customer-search">{t!(customers.search_label)}</label>
                     <span class="hint" id="customer-search-hint">
-                        "The start of the company name or of the domain name"
+                        {t!(customers.search_hint)}
                     </span>
                     <div class="search__row">
                         <select
                             id="customer-search-by"
-                            aria-label="Search in"
+                            aria-label=t!(customers.search_in)
                             on:change=move |ev| field.set(SearchField::parse(&event_target_value(&ev)))
                             prop:value=move || field.get().as_str()
                         >
-                            <option value="CompanyName">"Company name"</option>
-                            <option value="Domain">"Domain name"</option>
+                            <option value="CompanyName">{t!(customers.by_company_name)}</option>
+                            <option value="Domain">{t!(customers.by_domain)}</option>
                         </select>
                         <input
                             type="search"
@@ -138,14 +138,14 @@ pub fn CustomersPage() -> impl IntoView {
                             on:input=move |ev| text.set(event_target_value(&ev))
                         />
                         <button type="submit" class="button button--secondary">
-                            "Search"
+                            {t!(customers.search_button)}
                         </button>
                     </div>
                 </div>
             </form>
             <div aria-live="polite">
                 {move || match customers.get() {
-                    None => view! { <p class="notice">"Loading customers…"</p> }.into_any(),
+                    None => view! { <p class="notice">{t!(customers.loading)}</p> }.into_any(),
                     Some(Err(error)) => {
                         view! {
                             <p class="alert" role="alert">
@@ -157,10 +157,10 @@ pub fn CustomersPage() -> impl IntoView {
                     Some(Ok(list))
                         if list.items.is_empty()
                             && search.with(|search| trail.with(|trail| trail.tokens(search).is_empty())) => {
-                        let message = if search.with(Option::is_some) {
-                            "No customers match your search."
-                        } else {
-                            "You have no customers yet. Add your first customer to get started."
+                        let searched = search.with(Option::is_some);
+                        let message = move || {
+                            let texts = &texts().customers;
+                            if searched { texts.no_match } else { texts.none_yet }
                         };
                         view! {
                             <p class="notice" id="no-customers">
@@ -171,7 +171,11 @@ pub fn CustomersPage() -> impl IntoView {
                     }
                     Some(Ok(list)) => {
                         let next = list.continuation_token().map(str::to_owned);
+                        let count = list.items.len();
                         view! {
+                            <p class="list-count" id="customers-shown">
+                                {move || texts().customers.shown.of(count)}
+                            </p>
                             <CustomerTable customers=list.items highlight=added.get() />
                             <Pager trail search next />
                         }
@@ -187,22 +191,19 @@ pub fn CustomersPage() -> impl IntoView {
 #[component]
 fn AddCustomer(me: Result<Me, api::ApiError>) -> impl IntoView {
     match me {
-        Ok(me) if !me.can_add_customers() => {
-            let roles: Vec<&str> = me.roles.iter().map(|role| role_name(*role)).collect();
-            view! {
-                <p class="inset" id="cannot-add">
-                    {format!(
-                        "Your role ({}) can't add customers. Global admins, User management admins, Admin agents and Sales agents can.",
-                        roles.join(", "),
-                    )}
-                </p>
-            }
-                .into_any()
+        Ok(me) if !me.can_add_customers() => view! {
+            <p class="inset" id="cannot-add">
+                {move || {
+                    let roles: Vec<&str> = me.roles.iter().map(|role| role_name(*role)).collect();
+                    (texts().customers.cannot_add)(&roles.join(", "))
+                }}
+            </p>
         }
+        .into_any(),
         // When who we are is unknown, the API decides when it is asked.
         _ => view! {
             <a class="button" href="/customers/new/account">
-                "Add customer"
+                {t!(common.add_customer)}
             </a>
         }
         .into_any(),
@@ -221,7 +222,7 @@ fn Pager(trail: RwSignal<PageTrail>, search: Memo<Search>, next: Option<String>)
                 class="button button--secondary"
                 on:click=move |_| trail.update(PageTrail::back)
             >
-                "Previous page"
+                {t!(customers.previous_page)}
             </button>
         }
     });
@@ -235,16 +236,16 @@ fn Pager(trail: RwSignal<PageTrail>, search: Memo<Search>, next: Option<String>)
                     trail.update(|trail| trail.forward(&search, token.clone()))
                 }
             >
-                "Next page"
+                {t!(customers.next_page)}
             </button>
         }
     });
     let alone = previous.is_none() && next.is_none();
     (!alone).then(|| {
         view! {
-            <nav class="pager" aria-label="Pages of customers">
+            <nav class="pager" aria-label=t!(customers.pages_label)>
                 {previous}
-                <span class="pager__page">{format!("Page {page_number}")}</span>
+                <span class="pager__page">{move || (texts().customers.page_number)(page_number)}</span>
                 {next}
             </nav>
         }
@@ -255,11 +256,11 @@ fn Pager(trail: RwSignal<PageTrail>, search: Memo<Search>, next: Option<String>)
 fn CustomerTable(customers: Vec<Customer>, highlight: Option<String>) -> impl IntoView {
     view! {
         <table class="customer-table">
-            <caption class="visually-hidden">"Your customers"</caption>
+            <caption class="visually-hidden">{t!(customers.table_caption)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">"Company name"</th>
-                    <th scope="col">"Primary domain name"</th>
+                    <th scope="col">{t!(customers.company_name)}</th>
+                    <th scope="col">{t!(customers.domain)}</th>
                 </tr>
             </thead>
             <tbody>

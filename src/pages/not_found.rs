@@ -1,15 +1,17 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use crate::i18n::{page_title, t, texts};
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <Title text="Page not found – Partner Center" />
+        <Title text=move || page_title(&[texts().common.not_found_title], false) />
         <main>
-            <h1>"Page not found"</h1>
-            <p>"If you typed the web address, check it is correct."</p>
+            <h1 tabindex="-1">{t!(common.not_found_title)}</h1>
+            <p>{t!(common.not_found_text)}</p>
             <p>
-                <a href="/customers">"Go to your customers"</a>
+                <a href="/customers">{t!(common.not_found_link)}</a>
             </p>
         </main>
     }

@@ -10,11 +10,10 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::step_guard::StepGuard;
 use crate::format;
-use crate::messages::billing_cycle_name;
-use crate::messages::{api_error_message, issue_message};
-use crate::pages::account_info::RELATIONSHIP_PATH;
+use crate::i18n::{api_error_message, fill, issue_message, page_title, t, texts};
 use crate::pages::account_info::fields::field_id;
-use crate::pages::subscriptions::{catalogue_of, chosen_lines, totals};
+use crate::pages::account_info::relationship_link;
+use crate::pages::subscriptions::{catalogue_of, chosen_lines, total_label, totals};
 use crate::session::Session;
 use crate::wizard::submit::{self, Failure, Stage};
 use crate::wizard::{Step, Wizard};
@@ -32,7 +31,10 @@ fn update_path(step: Step) -> String {
     format!("{}?return=review", step.path())
 }
 
+/// The account answers as (label, value), in the UI language: call it where a
+/// language switch re-renders.
 fn account_rows(draft: &Draft) -> Vec<(&'static str, String)> {
+    let texts = &texts().review;
     let account = &draft.account;
     let address = [
         account.address_line1.as_str(),
@@ -54,62 +56,59 @@ fn account_rows(draft: &Draft) -> Vec<(&'static str, String)> {
     .join(", ");
     let or_none = |text: &str| {
         if text.trim().is_empty() {
-            "Not given".to_owned()
+            texts.not_given.to_owned()
         } else {
             text.trim().to_owned()
         }
     };
     let agreement = match draft.agreement.choice {
-        AgreementChoice::CustomerWillAccept => {
-            "The customer will accept it in the admin center".to_owned()
-        }
+        AgreementChoice::CustomerWillAccept => texts.agreement_will_accept.to_owned(),
         AgreementChoice::CustomerHasAccepted => {
             let acceptor = draft.acceptor();
-            format!(
-                "Accepted on {} by {} {} ({})",
-                format::date(&draft.agreement.date_agreed),
-                acceptor.first_name.trim(),
-                acceptor.last_name.trim(),
-                acceptor.email.trim()
+            (texts.agreement_accepted)(
+                &format::date(&draft.agreement.date_agreed),
+                &format!(
+                    "{} {}",
+                    acceptor.first_name.trim(),
+                    acceptor.last_name.trim()
+                ),
+                acceptor.email.trim(),
             )
         }
     };
     let mut rows = vec![
+        (texts.country, format::country_name(account.country.trim())),
+        (texts.company_name, account.company_name.trim().to_owned()),
         (
-            "Country or region",
-            format::country_name(account.country.trim()),
-        ),
-        ("Company name", account.company_name.trim().to_owned()),
-        (
-            "Primary domain name",
+            texts.domain,
             validation::canonical_domain(&account.domain_prefix),
         ),
-        ("Address", address),
+        (texts.address, address),
         (
-            "Organization registration number",
+            texts.registration_number,
             or_none(&account.registration_number),
         ),
         (
-            "Primary contact",
+            texts.primary_contact,
             format!("{} {}", account.first_name.trim(), account.last_name.trim()),
         ),
-        ("Email address", account.email.trim().to_owned()),
-        ("Phone number", or_none(&account.phone_number)),
-        ("Language", format::language_name(&account.language)),
-        ("Culture", format::language_name(&account.culture)),
-        ("Customer agreement", agreement),
+        (texts.email, account.email.trim().to_owned()),
+        (texts.phone, or_none(&account.phone_number)),
+        (texts.language, format::language_name(&account.language)),
+        (texts.culture, format::language_name(&account.culture)),
+        (texts.agreement, agreement),
         (
-            "Default GDAP",
+            texts.gdap,
             if draft.enable_gdap_by_default {
-                "Yes"
+                texts.yes
             } else {
-                "No"
+                texts.no
             }
             .to_owned(),
         ),
     ];
     if let Some(reseller) = &draft.reseller_id {
-        rows.push(("Indirect reseller", reseller.clone()));
+        rows.push((texts.reseller, reseller.clone()));
     }
     rows
 }
@@ -122,20 +121,25 @@ enum Progress {
     Failed,
 }
 
-fn stage_name(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Customer => "Create the customer",
-        Stage::Agreement => "Record the customer agreement",
-        Stage::Order => "Place the order",
+impl Progress {
+    /// The modifier of the step's class (not a text).
+    fn class(self) -> &'static str {
+        match self {
+            Progress::Waiting => "progress__step progress__step--waiting",
+            Progress::Working => "progress__step progress__step--in-progress",
+            Progress::Done => "progress__step progress__step--done",
+            Progress::Failed => "progress__step progress__step--failed",
+        }
     }
-}
 
-fn progress_text(progress: Progress) -> &'static str {
-    match progress {
-        Progress::Waiting => "Waiting",
-        Progress::Working => "In progress",
-        Progress::Done => "Done",
-        Progress::Failed => "Failed",
+    fn text(self) -> &'static str {
+        let texts = &texts().review;
+        match self {
+            Progress::Waiting => texts.waiting,
+            Progress::Working => texts.in_progress,
+            Progress::Done => texts.done,
+            Progress::Failed => texts.failed,
+        }
     }
 }
 
@@ -212,32 +216,31 @@ fn Review() -> impl IntoView {
     };
     let account_locked = Memo::new(move |_| wizard.account_locked());
     let title = move || {
-        let prefix = if failure.with(Option::is_some) {
-            "Error: "
-        } else {
-            ""
-        };
-        format!("{prefix}Review – Add customer – Partner Center")
+        let common = &texts().common;
+        page_title(
+            &[common.step_review, common.add_customer],
+            failure.with(Option::is_some),
+        )
     };
     view! {
         <Title text=title />
         <main>
-            <a class="back-link" href=Step::Subscriptions.path()>"Back to subscriptions"</a>
-            <span class="caption">"Add customer · Step 3 of 3"</span>
-            <h1 tabindex="-1">"Review"</h1>
-            <p>"Check the details, then submit. Submitting creates the customer's tenant and places the order."</p>
+            <a class="back-link" href=Step::Subscriptions.path()>{t!(review.back_to_subscriptions)}</a>
+            <span class="caption">{move || (texts().common.step_caption)(3)}</span>
+            <h1 tabindex="-1">{t!(common.step_review)}</h1>
+            <p>{t!(review.intro)}</p>
 
             {move || failure.get().map(|failure| view! { <SubmitProblem failure /> })}
 
             <section aria-labelledby="review-account">
                 <div class="summary-card__title">
-                    <h2 id="review-account" class="section-heading">"Account info"</h2>
+                    <h2 id="review-account" class="section-heading">{t!(common.step_account)}</h2>
                     {move || if account_locked.get() {
-                        view! { <span class="hint">"The customer has been created: these details are settled."</span> }.into_any()
+                        view! { <span class="hint">{t!(review.account_settled)}</span> }.into_any()
                     } else {
                         view! {
                             <a href=update_path(Step::Account) id="update-account">
-                                "Update"<span class="visually-hidden">" account info"</span>
+                                {t!(review.update)}<span class="visually-hidden">{t!(review.update_account_hidden)}</span>
                             </a>
                         }.into_any()
                     }}
@@ -254,17 +257,17 @@ fn Review() -> impl IntoView {
 
             <section aria-labelledby="review-subscriptions">
                 <div class="summary-card__title">
-                    <h2 id="review-subscriptions" class="section-heading">"Subscriptions"</h2>
+                    <h2 id="review-subscriptions" class="section-heading">{t!(common.step_subscriptions)}</h2>
                     {move || (!wizard.subscriptions_locked()).then(|| view! {
                         <a href=update_path(Step::Subscriptions) id="update-subscriptions">
-                            "Update"<span class="visually-hidden">" subscriptions"</span>
+                            {t!(review.update)}<span class="visually-hidden">{t!(review.update_subscriptions_hidden)}</span>
                         </a>
                     })}
                 </div>
                 {move || {
                     let chosen = draft.with(|draft| draft.offers.clone());
                     if chosen.is_empty() {
-                        return view! { <p id="review-no-subscriptions">"None. The customer can buy subscriptions later."</p> }.into_any();
+                        return view! { <p id="review-no-subscriptions">{t!(review.no_subscriptions)}</p> }.into_any();
                     }
                     let lines = offers.with(|offers| chosen_lines(offers, &chosen));
                     let sums = offers.with(|offers| totals(offers, &chosen));
@@ -274,14 +277,14 @@ fn Review() -> impl IntoView {
                                 <div class="summary-list__row">
                                     <dt>{name}</dt>
                                     <dd>
-                                        {if quantity == 1 { "1 license".to_owned() } else { format!("{} licenses", format::number(f64::from(quantity))) }}
+                                        {move || texts().review.licenses.of(quantity as usize)}
                                         {price.map(|price| format!(" · {price}"))}
                                     </dd>
                                 </div>
                             }).collect_view()}
                             {sums.into_iter().map(|(cycle, amount)| view! {
                                 <div class="summary-list__row summary-list__row--total">
-                                    <dt>{format!("{} total", billing_cycle_name(cycle))}</dt>
+                                    <dt>{move || total_label(cycle)}</dt>
                                     <dd>{amount}</dd>
                                 </div>
                             }).collect_view()}
@@ -291,13 +294,13 @@ fn Review() -> impl IntoView {
             </section>
 
             <section aria-labelledby="submit-progress-title" class="submit-progress">
-                <h2 id="submit-progress-title" class="section-heading">"Submit"</h2>
+                <h2 id="submit-progress-title" class="section-heading">{t!(review.submit_heading)}</h2>
                 <ol class="progress" aria-live="polite">
                     {move || stages.get().into_iter().map(|stage| {
                         let progress = progress_of(stage);
                         view! {
-                            <li class=format!("progress__step progress__step--{}", progress_text(progress).to_lowercase().replace(' ', "-"))>
-                                {stage_name(stage)}": "<strong>{progress_text(progress)}</strong>
+                            <li class=progress.class()>
+                                {move || (texts().review.stage)(stage)}": "<strong>{move || progress.text()}</strong>
                             </li>
                         }
                     }).collect_view()}
@@ -309,16 +312,19 @@ fn Review() -> impl IntoView {
                     on:click=submit
                     aria-disabled=move || running.get().then_some("true")
                 >
-                    {move || if running.get() {
-                        "Submitting…"
-                    } else if started.get() {
-                        "Try again"
-                    } else {
-                        "Submit"
+                    {move || {
+                        let texts = texts();
+                        if running.get() {
+                            texts.review.submitting
+                        } else if started.get() {
+                            texts.common.try_again
+                        } else {
+                            texts.review.submit
+                        }
                     }}
                 </button>
                 <button type="button" class="link-button" id="start-over" on:click=start_over>
-                    "Discard this customer and start over"
+                    {t!(review.start_over)}
                 </button>
             </section>
         </main>
@@ -330,31 +336,36 @@ fn Review() -> impl IntoView {
 fn SubmitProblem(failure: Failure) -> impl IntoView {
     let wizard = Wizard::get();
     let issues: Vec<Issue> = wizard.server_issues.get_untracked();
-    let message = api_error_message(&failure.error);
     let refused = failure.error.is_refusal();
     let domain_taken = failure.domain_taken();
+    let Failure { stage, error } = failure;
     view! {
         <div class="error-summary" tabindex="-1" role="alert" id="submit-problem">
-            <h2>{format!("{} failed", stage_name(failure.stage))}</h2>
-            <p>{message}</p>
+            <h2>{move || (texts().review.stage_failed)(stage)}</h2>
+            <p>{move || api_error_message(&error)}</p>
             <ul>
                 {issues.into_iter().map(|issue| {
                     let step = Step::of_field(issue.field);
                     let href = format!("{}#{}", update_path(step), field_id(issue.field));
-                    view! { <li><a href=href>{issue_message(&issue)}</a></li> }
+                    view! { <li><a href=href>{move || issue_message(&issue)}</a></li> }
                 }).collect_view()}
             </ul>
             {domain_taken.then(|| view! {
                 <p>
-                    "Another tenant already uses this domain. If it is this customer, "
-                    <a href=RELATIONSHIP_PATH>"request a relationship"</a>
-                    "; otherwise "
-                    <a href=update_path(Step::Account)>"choose another domain"</a>
-                    "."
+                    {move || {
+                        let texts = &texts().review;
+                        fill(
+                            texts.domain_taken,
+                            vec![
+                                ("{relationship}", relationship_link(texts.relationship_link)),
+                                ("{domain}", view! { <a href=update_path(Step::Account)>{texts.domain_link}</a> }.into_any()),
+                            ],
+                        )
+                    }}
                 </p>
             })}
             {(!refused).then(|| view! {
-                <p>"Nothing is lost and nothing will be done twice: select Try again to continue where it stopped."</p>
+                <p>{t!(review.resume)}</p>
             })}
         </div>
     }

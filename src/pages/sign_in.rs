@@ -6,10 +6,10 @@ use leptos_meta::Title;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::api;
+use crate::api::{self, ApiError};
 use crate::components::error_summary::{ErrorSummary, focus_when_shown};
 use crate::components::field_error::FieldError;
-use crate::messages::{api_error_message, role_name};
+use crate::i18n::{api_error_message, page_title, role_name, t, texts};
 use crate::session::Session;
 
 const USER_NAME_ID: &str = "user-name";
@@ -22,6 +22,27 @@ fn safe_return(target: Option<String>) -> String {
         .unwrap_or_else(|| "/customers".to_owned())
 }
 
+/// What stops the sign-in; its text follows the language at render.
+#[derive(Debug, Clone, PartialEq)]
+enum Problem {
+    MissingUserName,
+    MissingPassword,
+    Incorrect,
+    Api(ApiError),
+}
+
+impl Problem {
+    fn message(&self) -> String {
+        let texts = &texts().sign_in;
+        match self {
+            Problem::MissingUserName => texts.enter_user_name.to_owned(),
+            Problem::MissingPassword => texts.enter_password.to_owned(),
+            Problem::Incorrect => texts.incorrect.to_owned(),
+            Problem::Api(error) => api_error_message(error),
+        }
+    }
+}
+
 /// Partner staff sign in; in demo mode the server's demo accounts are listed.
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -30,7 +51,7 @@ pub fn SignInPage() -> impl IntoView {
     let navigate = use_navigate();
     let user_name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<(&'static str, String)>::new());
+    let errors = RwSignal::new(Vec::<(&'static str, Problem)>::new());
     let summary = NodeRef::<Div>::new();
     let demo = LocalResource::new(api::demo_info);
     let sign_in = Action::new_local(|(user_name, password): &(String, String)| {
@@ -53,12 +74,12 @@ pub fn SignInPage() -> impl IntoView {
                 );
             }
             Err(error) => {
-                let message = if error.is_unauthorized() {
-                    "The user name or password is incorrect".to_owned()
+                let problem = if error.is_unauthorized() {
+                    Problem::Incorrect
                 } else {
-                    api_error_message(&error)
+                    Problem::Api(error)
                 };
-                errors.set(vec![(USER_NAME_ID, message)]);
+                errors.set(vec![(USER_NAME_ID, problem)]);
                 focus_when_shown(summary);
             }
         }
@@ -68,10 +89,10 @@ pub fn SignInPage() -> impl IntoView {
         let (name, secret) = (user_name.get_untracked(), password.get_untracked());
         let mut missing = Vec::new();
         if name.trim().is_empty() {
-            missing.push((USER_NAME_ID, "Enter your user name".to_owned()));
+            missing.push((USER_NAME_ID, Problem::MissingUserName));
         }
         if secret.is_empty() {
-            missing.push((PASSWORD_ID, "Enter your password".to_owned()));
+            missing.push((PASSWORD_ID, Problem::MissingPassword));
         }
         let blocked = !missing.is_empty();
         errors.set(missing);
@@ -87,37 +108,31 @@ pub fn SignInPage() -> impl IntoView {
                 errors
                     .iter()
                     .find(|(field, _)| *field == id)
-                    .map(|(_, message)| message.clone())
+                    .map(|(_, problem)| problem.message())
             })
         }
     };
-    let title = move || {
-        let prefix = if errors.with(Vec::is_empty) {
-            ""
-        } else {
-            "Error: "
-        };
-        format!("{prefix}Sign in – Partner Center")
-    };
+    let title = move || page_title(&[texts().sign_in.title], !errors.with(Vec::is_empty));
     view! {
         <Title text=title />
         <main>
             <ErrorSummary
                 errors=Signal::derive(move || {
-                    errors
-                        .get()
-                        .into_iter()
-                        .map(|(id, message)| (id.to_owned(), message))
-                        .collect::<Vec<_>>()
+                    errors.with(|errors| {
+                        errors
+                            .iter()
+                            .map(|(id, problem)| ((*id).to_owned(), problem.message()))
+                            .collect::<Vec<_>>()
+                    })
                 })
                 node_ref=summary
             />
-            <h1 tabindex="-1">"Sign in"</h1>
-            <p>"Sign in with your partner staff account to add and manage customers."</p>
+            <h1 tabindex="-1">{t!(sign_in.title)}</h1>
+            <p>{t!(sign_in.intro)}</p>
             <form novalidate on:submit=on_submit>
                 <SignInField
                     id=USER_NAME_ID
-                    label="User name"
+                    label=t!(sign_in.user_name)
                     kind="text"
                     autocomplete="username"
                     value=user_name
@@ -125,14 +140,14 @@ pub fn SignInPage() -> impl IntoView {
                 />
                 <SignInField
                     id=PASSWORD_ID
-                    label="Password"
+                    label=t!(sign_in.password)
                     kind="password"
                     autocomplete="current-password"
                     value=password
                     error=Signal::derive(error_for(PASSWORD_ID))
                 />
                 <button type="submit" class="button" disabled=move || sign_in.pending().get()>
-                    "Sign in"
+                    {t!(sign_in.submit)}
                 </button>
             </form>
             {move || match demo.get() {
@@ -146,7 +161,7 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 fn SignInField(
     id: &'static str,
-    label: &'static str,
+    #[prop(into)] label: TextProp,
     kind: &'static str,
     autocomplete: &'static str,
     value: RwSignal<String>,
@@ -159,7 +174,7 @@ fn SignInField(
     };
     view! {
         <div class="field" class=("field--error", move || error.with(Option::is_some))>
-            <label for=id>{label}</label>
+            <label for=id>{move || label.get()}</label>
             <FieldError id=error_id message=error />
             <input
                 type=kind
@@ -186,18 +201,16 @@ fn DemoAccounts(
 ) -> impl IntoView {
     view! {
         <section class="demo-accounts" aria-labelledby="demo-accounts-title">
-            <h2 id="demo-accounts-title">"Demo accounts"</h2>
-            <p>
-                "This server runs in demo mode. Each account has a different role, so you can see what each role may do."
-            </p>
+            <h2 id="demo-accounts-title">{t!(sign_in.demo_title)}</h2>
+            <p>{t!(sign_in.demo_intro)}</p>
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">"User name"</th>
-                        <th scope="col">"Role"</th>
-                        <th scope="col">"Password"</th>
+                        <th scope="col">{t!(sign_in.user_name)}</th>
+                        <th scope="col">{t!(sign_in.role)}</th>
+                        <th scope="col">{t!(sign_in.password)}</th>
                         <th scope="col">
-                            <span class="visually-hidden">"Action"</span>
+                            <span class="visually-hidden">{t!(sign_in.action)}</span>
                         </th>
                     </tr>
                 </thead>
@@ -206,7 +219,8 @@ fn DemoAccounts(
                         .accounts
                         .into_iter()
                         .map(|account| {
-                            let role = account.role.map(role_name).unwrap_or_default();
+                            let role = account.role;
+                            let role = move || role.map(role_name);
                             let fill = {
                                 let (name, secret) = (account.user_name.clone(), account.password.clone());
                                 move |_| {
@@ -214,7 +228,11 @@ fn DemoAccounts(
                                     password.set(secret.clone());
                                 }
                             };
-                            let label = format!("Use {}", account.user_name);
+                            let data_user = account.user_name.clone();
+                            let label = {
+                                let name = account.user_name.clone();
+                                move || (texts().sign_in.use_account_label)(&name)
+                            };
                             view! {
                                 <tr>
                                     <td>{account.user_name}</td>
@@ -223,8 +241,8 @@ fn DemoAccounts(
                                         <code>{account.password}</code>
                                     </td>
                                     <td>
-                                        <button type="button" class="button button--secondary" aria-label=label on:click=fill>
-                                            "Use"
+                                        <button type="button" class="button button--secondary" data-user=data_user aria-label=label on:click=fill>
+                                            {t!(sign_in.use_account)}
                                         </button>
                                     </td>
                                 </tr>

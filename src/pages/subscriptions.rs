@@ -18,7 +18,7 @@ use crate::components::error_summary::{ErrorSummary, focus_when_shown};
 use crate::components::field_error::FieldError;
 use crate::components::step_guard::StepGuard;
 use crate::format;
-use crate::messages::{api_error_message, billing_cycle_name, issue_message};
+use crate::i18n::{api_error_message, billing_cycle_name, issue_message, page_title, t, texts};
 use crate::wizard::{Step, Wizard};
 
 #[component]
@@ -44,16 +44,22 @@ fn cycle_of(offer: &Offer) -> BillingCycle {
         .unwrap_or_default()
 }
 
-/// "12,50 € per license, monthly".
+/// "12,50 € per license, monthly", in the UI language: call it where a
+/// language switch re-renders.
 fn per_license(price: &Price) -> String {
-    format!(
-        "{} per license, {}",
-        format::price(price.amount, &price.currency),
-        billing_cycle_name(price.billing_cycle).to_lowercase()
+    (texts().subscriptions.per_license)(
+        &format::price(price.amount, &price.currency),
+        &billing_cycle_name(price.billing_cycle).to_lowercase(),
     )
 }
 
-/// What the chosen offers cost per billing cycle and currency, formatted.
+/// "Monthly total", in the UI language.
+pub fn total_label(cycle: BillingCycle) -> String {
+    (texts().subscriptions.total)(billing_cycle_name(cycle))
+}
+
+/// What the chosen offers cost per billing cycle and currency, formatted in
+/// the UI language.
 pub fn totals(catalogue: &[Offer], chosen: &[ChosenOffer]) -> Vec<(BillingCycle, String)> {
     let mut sums: BTreeMap<(String, String), (BillingCycle, f64)> = BTreeMap::new();
     for choice in chosen {
@@ -78,10 +84,13 @@ pub fn totals(catalogue: &[Offer], chosen: &[ChosenOffer]) -> Vec<(BillingCycle,
 
 type Catalogue = LocalResource<Result<Collection<Offer>, ApiError>>;
 
-/// The offers of the draft's country, as loaded and as a list (empty until then).
+/// The offers of the draft's country, as loaded and as a list (empty until
+/// then). The API names offers in the UI language (`X-Locale`), so a switch of
+/// language loads them again; the list shown stays until the new one arrives.
 pub fn catalogue_of(wizard: Wizard) -> (Catalogue, Memo<Vec<Offer>>) {
     let country = wizard.draft(|draft| draft.account.country.clone());
     let catalogue = LocalResource::new(move || {
+        crate::i18n::locale();
         let country = country.clone();
         async move { api::offers(&country).await }
     });
@@ -173,30 +182,40 @@ fn SubscriptionsForm() -> impl IntoView {
         wizard.complete_subscriptions();
         navigate(Step::Review.path(), Default::default());
     };
+    // What the offers area shows; the list itself stays mounted while the
+    // offers reload (in a new language), so the rows keep their input.
+    let shown = Memo::new(move |_| match catalogue.get() {
+        None => Shown::Loading,
+        Some(Err(error)) => Shown::Failed(error),
+        Some(Ok(_)) if visible.with(Vec::is_empty) => Shown::NoMatch,
+        Some(Ok(_)) => Shown::Offers,
+    });
     let title = move || {
-        let prefix = if errors.with(Vec::is_empty) {
-            ""
-        } else {
-            "Error: "
-        };
-        format!("{prefix}Subscriptions – Add customer – Partner Center")
+        let common = &texts().common;
+        page_title(
+            &[common.step_subscriptions, common.add_customer],
+            !errors.with(Vec::is_empty),
+        )
     };
     view! {
         <Title text=title />
         <main>
             <a class="back-link" href=if to_review { Step::Review.path() } else { Step::Account.path() }>
-                {if to_review { "Back to review" } else { "Back to account info" }}
+                {move || {
+                    let texts = texts();
+                    if to_review { texts.common.back_to_review } else { texts.subscriptions.back_to_account }
+                }}
             </a>
             <ErrorSummary errors=errors node_ref=summary />
-            <span class="caption">"Add customer · Step 2 of 3"</span>
-            <h1 tabindex="-1">"Subscriptions"</h1>
-            <p>"Choose the offers the customer wants and how many licenses of each. You can also choose none: the customer can buy subscriptions later."</p>
+            <span class="caption">{move || (texts().common.step_caption)(2)}</span>
+            <h1 tabindex="-1">{t!(common.step_subscriptions)}</h1>
+            <p>{t!(subscriptions.intro)}</p>
             {locked.then(|| view! {
-                <p class="inset">"An order may already have been placed for this customer, so the subscriptions can't be changed."</p>
+                <p class="inset">{t!(subscriptions.locked)}</p>
             })}
             <form novalidate on:submit=on_submit>
                 <div class="field">
-                    <label for="offer-search">"Search offers"</label>
+                    <label for="offer-search">{t!(subscriptions.search_label)}</label>
                     <input
                         type="search"
                         id="offer-search"
@@ -204,7 +223,7 @@ fn SubscriptionsForm() -> impl IntoView {
                         on:input=move |ev| search.set(event_target_value(&ev))
                     />
                 </div>
-                <nav class="tabs" aria-label="Offer categories">
+                <nav class="tabs" aria-label=t!(subscriptions.categories_label)>
                     {move || {
                         let current = category.get().or_else(|| categories.with(|all| all.first().map(|(_, id, _)| id.clone())));
                         categories
@@ -230,19 +249,19 @@ fn SubscriptionsForm() -> impl IntoView {
                     }}
                 </nav>
                 <div aria-live="polite">
-                    {move || match catalogue.get() {
-                        None => view! { <p class="notice">"Loading offers…"</p> }.into_any(),
-                        Some(Err(error)) => view! {
-                            <p class="alert" role="alert">{api_error_message(&error)}</p>
-                            <button type="button" class="button button--secondary" on:click=move |_| catalogue.refetch()>"Try again"</button>
+                    {move || match shown.get() {
+                        Shown::Loading => view! { <p class="notice">{t!(subscriptions.loading)}</p> }.into_any(),
+                        Shown::Failed(error) => view! {
+                            <p class="alert" role="alert">{move || api_error_message(&error)}</p>
+                            <button type="button" class="button button--secondary" on:click=move |_| catalogue.refetch()>{t!(common.try_again)}</button>
                         }.into_any(),
-                        Some(Ok(_)) if visible.with(Vec::is_empty) => {
-                            view! { <p class="notice">"No offers match your search."</p> }.into_any()
+                        Shown::NoMatch => {
+                            view! { <p class="notice">{t!(subscriptions.no_match)}</p> }.into_any()
                         }
-                        Some(Ok(_)) => view! {
+                        Shown::Offers => view! {
                             <ul class="offers">
                                 <For each=move || visible.get() key=|offer| offer.id.clone() let(offer)>
-                                    <OfferRow offer issues reveal=attempted locked />
+                                    <OfferRow offer offers issues reveal=attempted locked />
                                 </For>
                             </ul>
                         }.into_any(),
@@ -252,18 +271,18 @@ fn SubscriptionsForm() -> impl IntoView {
                     {move || {
                         let chosen = chosen.get();
                         if chosen.is_empty() {
-                            view! { <p class="inset" id="no-subscriptions">"No subscriptions chosen. The customer can buy them later."</p> }.into_any()
+                            view! { <p class="inset" id="no-subscriptions">{t!(subscriptions.none_chosen)}</p> }.into_any()
                         } else {
                             let count = chosen.len();
                             let lines = offers.with(|offers| totals(offers, &chosen));
                             view! {
                                 <h2 class="section-heading">
-                                    {if count == 1 { "1 subscription chosen".to_owned() } else { format!("{count} subscriptions chosen") }}
+                                    {move || texts().subscriptions.chosen.of(count)}
                                 </h2>
                                 <dl class="summary-list">
                                     {lines.into_iter().map(|(cycle, amount)| view! {
                                         <div class="summary-list__row">
-                                            <dt>{format!("{} total", billing_cycle_name(cycle))}</dt>
+                                            <dt>{move || total_label(cycle)}</dt>
                                             <dd>{amount}</dd>
                                         </div>
                                     }).collect_view()}
@@ -273,16 +292,31 @@ fn SubscriptionsForm() -> impl IntoView {
                     }}
                 </div>
                 <button type="submit" class="button">
-                    {if to_review { "Save and return to review" } else { "Next: Review" }}
+                    {move || {
+                        let common = &texts().common;
+                        if to_review { common.save_and_return } else { common.next_review }
+                    }}
                 </button>
             </form>
         </main>
     }
 }
 
+/// What the offers area shows.
+#[derive(Debug, Clone, PartialEq)]
+enum Shown {
+    Loading,
+    Failed(ApiError),
+    NoMatch,
+    Offers,
+}
+
 #[component]
 fn OfferRow(
     offer: Offer,
+    /// The offers as loaded now: a row keeps its input when they reload in
+    /// another language, and shows their new names.
+    offers: Memo<Vec<Offer>>,
     issues: Memo<Vec<Issue>>,
     #[prop(into)] reveal: Signal<bool>,
     locked: bool,
@@ -359,7 +393,34 @@ fn OfferRow(
             })
         })
     };
-    let price = offer.price.as_ref().map(per_license);
+    let live = {
+        let offer_id = offer_id.clone();
+        Memo::new(move |_| {
+            offers.with(|offers| {
+                offers
+                    .iter()
+                    .find(|current| current.id == offer_id)
+                    .map(|current| {
+                        (
+                            current.name.clone(),
+                            current.description.clone(),
+                            current.price.clone(),
+                        )
+                    })
+                    .unwrap_or_else(|| {
+                        (
+                            offer.name.clone(),
+                            offer.description.clone(),
+                            offer.price.clone(),
+                        )
+                    })
+            })
+        })
+    };
+    let price = move || {
+        live.with(|(_, _, price)| price.as_ref().map(per_license))
+            .map(|price| view! { <span class="offer__price">{price}</span> })
+    };
     let error_id = format!("{quantity_input}-error");
     let hint_id = format!("{quantity_input}-hint");
     view! {
@@ -373,16 +434,23 @@ fn OfferRow(
                     on:change=toggle
                     aria-describedby=format!("{checkbox_id}-description")
                 />
-                <label for=checkbox_id.clone()>{offer.name.clone()}</label>
+                <label for=checkbox_id.clone()>{move || live.with(|(name, _, _)| name.clone())}</label>
                 <p class="hint" id=format!("{checkbox_id}-description")>
-                    {offer.description.clone()}
-                    {price.map(|price| view! { <span class="offer__price">{price}</span> })}
+                    {move || live.with(|(_, description, _)| description.clone())}
+                    {price}
                 </p>
             </div>
             <Show when=move || chosen.with(Option::is_some)>
                 <div class="field field--inline" class=("field--error", move || error.with(Option::is_some))>
-                    <label for=quantity_input.clone()>"Licenses"</label>
-                    <span class="hint" id=hint_id.clone()>{format!("From {} to {}", format::number(f64::from(min)), format::number(f64::from(max)))}</span>
+                    <label for=quantity_input.clone()>{t!(subscriptions.licenses_label)}</label>
+                    <span class="hint" id=hint_id.clone()>
+                        {move || {
+                            (texts().subscriptions.licenses_hint)(
+                                &format::number(f64::from(min)),
+                                &format::number(f64::from(max)),
+                            )
+                        }}
+                    </span>
                     <FieldError id=error_id.clone() message=error />
                     <input
                         type="number"
@@ -403,7 +471,8 @@ fn OfferRow(
     }
 }
 
-/// The chosen offers and what they cost, for Review: (name, licenses, price).
+/// The chosen offers and what they cost, for Review: (name, licenses, price),
+/// the price in the UI language.
 pub fn chosen_lines(
     catalogue: &[Offer],
     chosen: &[ChosenOffer],

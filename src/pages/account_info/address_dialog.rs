@@ -7,7 +7,19 @@ use leptos::html::Dialog;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::api::ApiError;
+use crate::i18n::{api_error_message, t, texts};
 use crate::wizard::Wizard;
+
+/// What the address check found, when it needs the user.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AddressCheck {
+    /// The service's answer; when it could not be asked, the address as
+    /// entered, unverified.
+    pub answer: AddressValidationResponse,
+    /// Why the service could not be asked (shown in the UI language).
+    pub failure: Option<ApiError>,
+}
 
 /// One line per address, as people read them.
 pub fn address_text(address: &Address) -> String {
@@ -52,7 +64,7 @@ fn apply(wizard: Wizard, address: &Address) {
 /// once they chose (the draft then holds the chosen address).
 #[component]
 pub fn AddressDialog(
-    check: RwSignal<Option<AddressValidationResponse>>,
+    check: RwSignal<Option<AddressCheck>>,
     on_accept: Callback<()>,
 ) -> impl IntoView {
     let wizard = Wizard::get();
@@ -66,7 +78,7 @@ pub fn AddressDialog(
             chosen.set(check.with_untracked(|check| {
                 check
                     .as_ref()
-                    .filter(|check| !check.suggested_addresses.is_empty())
+                    .filter(|check| !check.answer.suggested_addresses.is_empty())
                     .map(|_| 0)
             }));
             let _ = dialog.show_modal();
@@ -75,8 +87,8 @@ pub fn AddressDialog(
         }
     });
     let accept = move |_| {
-        if let (Some(index), Some(answer)) = (chosen.get_untracked(), check.get_untracked())
-            && let Some(address) = answer.suggested_addresses.get(index)
+        if let (Some(index), Some(check)) = (chosen.get_untracked(), check.get_untracked())
+            && let Some(address) = check.answer.suggested_addresses.get(index)
         {
             apply(wizard, address);
         }
@@ -101,27 +113,44 @@ pub fn AddressDialog(
             {move || {
                 check
                     .get()
-                    .map(|answer| {
+                    .map(|AddressCheck { answer, failure }| {
                         let suggestions = answer.suggested_addresses.clone();
-                        let heading = if suggestions.is_empty() {
-                            "We couldn't verify this address"
-                        } else {
-                            "Check the address"
+                        let unverified = suggestions.is_empty();
+                        let heading = move || {
+                            let texts = &texts().account;
+                            if unverified {
+                                texts.address_unverified_title
+                            } else {
+                                texts.address_suggestion_title
+                            }
                         };
-                        view! {
-                            <h2 id="address-dialog-title">{heading}</h2>
-                            {answer
+                        let message = match failure {
+                            Some(error) => view! {
+                                <p>
+                                    {move || (texts().account.address_not_checked)(&api_error_message(&error))}
+                                </p>
+                            }
+                            .into_any(),
+                            // The service's own words.
+                            None => answer
                                 .validation_message
                                 .clone()
-                                .map(|message| view! { <p>{message}</p> })}
+                                .map(|message| view! { <p>{message}</p> })
+                                .into_any(),
+                        };
+                        let original = address_text(&answer.original_address);
+                        view! {
+                            <h2 id="address-dialog-title">{heading}</h2>
+                            {message}
                             <fieldset class="fieldset">
-                                <legend>"Which address should we use?"</legend>
+                                <legend>{t!(account.address_choice_legend)}</legend>
                                 <div class="radios">
                                     {suggestions
                                         .iter()
                                         .enumerate()
                                         .map(|(index, address)| {
                                             let id = format!("address-suggestion-{index}");
+                                            let address = address_text(address);
                                             view! {
                                                 <div class="radio">
                                                     <input
@@ -132,7 +161,7 @@ pub fn AddressDialog(
                                                         on:change=move |_| chosen.set(Some(index))
                                                     />
                                                     <label for=id>
-                                                        {"Suggested: "}{address_text(address)}
+                                                        {move || (texts().account.address_suggested)(&address)}
                                                     </label>
                                                 </div>
                                             }
@@ -147,8 +176,7 @@ pub fn AddressDialog(
                                             on:change=move |_| chosen.set(None)
                                         />
                                         <label for="address-keep">
-                                            {"Keep what I entered: "}
-                                            {address_text(&answer.original_address)}
+                                            {move || (texts().account.address_keep)(&original)}
                                         </label>
                                     </div>
                                 </div>
@@ -158,10 +186,10 @@ pub fn AddressDialog(
             }}
             <div class="button-group">
                 <button type="button" class="button" id="address-accept" on:click=accept>
-                    "Use this address"
+                    {t!(account.use_address)}
                 </button>
                 <button type="button" class="button button--secondary" on:click=edit>
-                    "Edit the address"
+                    {t!(account.edit_address)}
                 </button>
             </div>
         </dialog>

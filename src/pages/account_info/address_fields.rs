@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use super::fields::{bind, issues_of};
 use crate::components::select_field::SelectField;
 use crate::components::text_field::TextField;
+use crate::i18n::{t, texts};
 use crate::wizard::Wizard;
 
 #[component]
@@ -46,18 +47,17 @@ pub fn AddressFields(
                     .clone()
             })
         });
+        let texts = &texts().account;
         match sample {
-            Some(sample) => {
-                format!("The company's official registration number, for example {sample}")
-            }
-            None => "The company's official registration number".to_owned(),
+            Some(sample) => (texts.registration_number_hint_example)(&sample),
+            None => texts.registration_number_hint.to_owned(),
         }
     });
     view! {
-        <h2 class="section-heading">"Address"</h2>
+        <h2 class="section-heading">{t!(account.address_heading)}</h2>
         <TextField
             id="address-line1"
-            label="Address line 1"
+            label=t!(account.address_line1_label)
             autocomplete="address-line1"
             value=bind(wizard, Field::AddressLine1, |draft| &draft.account.address_line1, |draft| &mut draft.account.address_line1)
             issues=text_field_issues(Field::AddressLine1)
@@ -65,7 +65,7 @@ pub fn AddressFields(
         />
         <TextField
             id="address-line2"
-            label="Address line 2"
+            label=t!(account.address_line2_label)
             optional=true
             autocomplete="address-line2"
             value=bind(wizard, Field::AddressLine2, |draft| &draft.account.address_line2, |draft| &mut draft.account.address_line2)
@@ -74,7 +74,7 @@ pub fn AddressFields(
         />
         <TextField
             id="address-line3"
-            label="Address line 3"
+            label=t!(account.address_line3_label)
             optional=true
             autocomplete="address-line3"
             value=bind(wizard, Field::AddressLine3, |draft| &draft.account.address_line3, |draft| &mut draft.account.address_line3)
@@ -83,7 +83,7 @@ pub fn AddressFields(
         />
         <TextField
             id="city"
-            label="City"
+            label=t!(account.city_label)
             optional=Signal::derive(move || !rule(|rules| rules.is_city_required).get())
             autocomplete="address-level2"
             width="20"
@@ -98,7 +98,7 @@ pub fn AddressFields(
                 view! {
                     <TextField
                         id="state"
-                        label="State or province"
+                        label=t!(account.state_label)
                         optional
                         autocomplete="address-level1"
                         width="20"
@@ -112,10 +112,10 @@ pub fn AddressFields(
                 view! {
                     <SelectField
                         id="state"
-                        label="State or province"
+                        label=t!(account.state_label)
                         optional
                         options=states
-                        placeholder="Choose a state or province"
+                        placeholder=t!(account.state_placeholder)
                         value
                         issues=text_field_issues(Field::State)
                         reveal=attempted
@@ -127,7 +127,7 @@ pub fn AddressFields(
         }}
         <TextField
             id="postal-code"
-            label="Postal code"
+            label=t!(account.postal_code_label)
             optional=Signal::derive(move || !rule(|rules| rules.is_postal_code_required).get())
             autocomplete="postal-code"
             width="10"
@@ -137,7 +137,7 @@ pub fn AddressFields(
         />
         <TextField
             id="registration-number"
-            label="Organization registration number"
+            label=t!(account.registration_number_label)
             hint=registration_hint
             optional=Signal::derive(move || !rule(|rules| rules.customer_organization_registration_number_required).get())
             width="20"

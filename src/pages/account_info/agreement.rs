@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::fields::{bind_acceptor, issues_of};
 use crate::components::text_field::TextField;
 use crate::format;
+use crate::i18n::{t, texts};
 use crate::wizard::Wizard;
 
 #[component]
@@ -34,10 +35,8 @@ pub fn AgreementSection(
         move |field, part: fn(&mut Person) -> &mut String| bind_acceptor(wizard, field, part);
     view! {
         <fieldset class="fieldset">
-            <legend>"Customer agreement"</legend>
-            <p class="hint" id="agreement-hint">
-                "The customer must accept the Microsoft Customer Agreement before you can place orders for them."
-            </p>
+            <legend>{t!(account.agreement_legend)}</legend>
+            <p class="hint" id="agreement-hint">{t!(account.agreement_hint)}</p>
             <div class="radios">
                 <div class="radio">
                     <input
@@ -48,7 +47,7 @@ pub fn AgreementSection(
                         on:change=move |_| choose(AgreementChoice::CustomerWillAccept)
                     />
                     <label for="agreement-will-accept">
-                        "The customer will be asked to accept the Microsoft Customer Agreement in the admin center"
+                        {t!(account.agreement_will_accept)}
                     </label>
                 </div>
                 <div class="radio">
@@ -62,11 +61,11 @@ pub fn AgreementSection(
                         on:change=move |_| choose(AgreementChoice::CustomerHasAccepted)
                     />
                     <label for="agreement-has-accepted">
-                        "The customer has accepted the Microsoft Customer Agreement"
+                        {t!(account.agreement_has_accepted)}
                     </label>
                     <Show when=move || !may_confirm.get()>
                         <p class="hint" id="agreement-not-allowed">
-                            "Only Admin agents and Sales agents can confirm the agreement for a customer."
+                            {t!(account.agreement_not_allowed)}
                         </p>
                     </Show>
                 </div>
@@ -75,11 +74,8 @@ pub fn AgreementSection(
                 <div class="conditional">
                     <TextField
                         id="agreement-date"
-                        label="Date the customer accepted"
-                        hint=Signal::derive(move || {
-                            let written = format::date(&date.get());
-                            format!("Today or earlier. {written}")
-                        })
+                        label=t!(account.agreement_date_label)
+                        hint=move || (texts().account.agreement_date_hint)(&format::date(&date.get()))
                         input_type="date"
                         value=super::fields::bind(
                             wizard,
@@ -90,10 +86,10 @@ pub fn AgreementSection(
                         issues=issues_of(issues, Field::AgreementDate)
                         reveal
                     />
-                    <p class="hint">"The person who accepted: the primary contact unless you change it."</p>
+                    <p class="hint">{t!(account.acceptor_intro)}</p>
                     <TextField
                         id="acceptor-first-name"
-                        label="First name of the person who accepted"
+                        label=t!(account.acceptor_first_name_label)
                         autocomplete="off"
                         value=person(Field::AcceptorFirstName, |person| &mut person.first_name)
                         issues=issues_of(issues, Field::AcceptorFirstName)
@@ -101,7 +97,7 @@ pub fn AgreementSection(
                     />
                     <TextField
                         id="acceptor-last-name"
-                        label="Last name of the person who accepted"
+                        label=t!(account.acceptor_last_name_label)
                         autocomplete="off"
                         value=person(Field::AcceptorLastName, |person| &mut person.last_name)
                         issues=issues_of(issues, Field::AcceptorLastName)
@@ -109,7 +105,7 @@ pub fn AgreementSection(
                     />
                     <TextField
                         id="acceptor-email"
-                        label="Email address of the person who accepted"
+                        label=t!(account.acceptor_email_label)
                         input_type="email"
                         autocomplete="off"
                         value=person(Field::AcceptorEmail, |person| &mut person.email)
@@ -118,7 +114,7 @@ pub fn AgreementSection(
                     />
                     <TextField
                         id="acceptor-phone-number"
-                        label="Phone number of the person who accepted"
+                        label=t!(account.acceptor_phone_number_label)
                         input_type="tel"
                         autocomplete="off"
                         optional=true
@@ -140,10 +136,8 @@ pub fn AgreementSection(
                 }
                 aria-describedby="gdap-hint"
             />
-            <label for="gdap">"Default GDAP"</label>
-            <p class="hint" id="gdap-hint">
-                "Give your agents the default granular delegated admin privileges (GDAP) for this customer."
-            </p>
+            <label for="gdap">{t!(account.gdap_label)}</label>
+            <p class="hint" id="gdap-hint">{t!(account.gdap_hint)}</p>
         </div>
     }
 }

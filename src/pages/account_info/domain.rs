@@ -11,10 +11,15 @@ use leptos::task::spawn_local;
 
 use crate::api::{self, SearchField};
 use crate::components::text_field::{Bound, FieldHead, described_by, field_message, is_error};
-use crate::messages::api_error_message;
+use crate::i18n::{api_error_message, fill, t, texts};
 
 const DEBOUNCE: Duration = Duration::from_millis(500);
 pub const RELATIONSHIP_PATH: &str = "/customers/relationship-request";
+
+/// The link to Request a relationship, for a sentence that offers it.
+pub fn relationship_link(text: &'static str) -> AnyView {
+    view! { <a href=RELATIONSHIP_PATH>{text}</a> }.into_any()
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Availability {
@@ -22,7 +27,8 @@ pub enum Availability {
     Checking(String),
     Available(String),
     Taken(String),
-    Failed(String, String),
+    /// The check failed, for this reason (shown in the UI language).
+    Failed(String, api::ApiError),
 }
 
 impl Availability {
@@ -83,7 +89,7 @@ impl Lookups {
             Ok(true) => Availability::Taken(prefix),
             Ok(false) => Availability::Available(prefix),
             Err(api::ApiError::Cancelled) => return Availability::Unknown,
-            Err(error) => Availability::Failed(prefix, api_error_message(&error)),
+            Err(error) => Availability::Failed(prefix, error),
         };
         if self.generation.get_value() == generation {
             self.availability.set(answer.clone());
@@ -174,8 +180,8 @@ pub fn DomainField(
         >
             <FieldHead
                 id
-                label="Primary domain name"
-                hint=Some(Signal::from("Letters and digits only, up to 27. The customer's first domain: it can't be changed later.".to_owned()))
+                label=t!(account.domain_label)
+                hint=Some(t!(account.domain_hint).into())
                 message
             />
             <div class="domain">
@@ -198,36 +204,43 @@ pub fn DomainField(
                 />
                 <span class="domain__suffix">{validation::DOMAIN_SUFFIX}</span>
                 <button type="button" class="button button--secondary" on:click=check>
-                    "Check availability"
+                    {t!(account.check_availability)}
                 </button>
             </div>
             <p id="domain-availability" class="availability" aria-live="polite">
                 {move || match state.get() {
                     Availability::Unknown => ().into_any(),
-                    Availability::Checking(_) => "Checking availability…".into_any(),
+                    Availability::Checking(_) => t!(account.checking_availability).into_any(),
                     Availability::Available(prefix) => {
+                        let domain = validation::canonical_domain(&prefix);
                         view! {
                             <span class="availability--ok">
-                                {format!("{} is available", validation::canonical_domain(&prefix))}
+                                {move || (texts().account.domain_available)(&domain)}
                             </span>
                         }
                             .into_any()
                     }
                     Availability::Taken(prefix) => {
+                        let domain = validation::canonical_domain(&prefix);
                         view! {
                             <span class="availability--taken">
-                                {format!(
-                                    "{} is already in use. If this customer already has a tenant, don't create it again: ",
-                                    validation::canonical_domain(&prefix),
-                                )}
-                                <a href=RELATIONSHIP_PATH>"request a relationship"</a>
-                                " instead."
+                                {move || {
+                                    let texts = &texts().account;
+                                    fill(
+                                        texts.domain_taken,
+                                        vec![
+                                            ("{domain}", domain.clone().into_any()),
+                                            ("{link}", relationship_link(texts.request_relationship)),
+                                        ],
+                                    )
+                                }}
                             </span>
                         }
                             .into_any()
                     }
-                    Availability::Failed(_, message) => {
-                        format!("Availability could not be checked: {message}").into_any()
+                    Availability::Failed(_, error) => {
+                        (move || (texts().account.domain_check_failed)(&api_error_message(&error)))
+                            .into_any()
                     }
                 }}
             </p>
@@ -253,11 +266,18 @@ pub fn LookAlikeWarning(lookups: Lookups) -> impl IntoView {
                 .join(", ");
             view! {
                 <div class="warning-text" id="look-alikes" role="status">
-                    <strong>"This may be an existing customer. "</strong>
-                    {format!("You already have: {names}. ")}
-                    "An existing customer must not be created again: "
-                    <a href=RELATIONSHIP_PATH>"request a relationship"</a>
-                    " instead."
+                    <strong>{t!(account.look_alike_title)}</strong>
+                    " "
+                    {move || {
+                        let texts = &texts().account;
+                        fill(
+                            texts.look_alike_text,
+                            vec![
+                                ("{names}", names.clone().into_any()),
+                                ("{link}", relationship_link(texts.request_relationship)),
+                            ],
+                        )
+                    }}
                 </div>
             }
         })

@@ -4,7 +4,7 @@ use customer_model::wire::PartnerRelationship;
 use leptos::prelude::*;
 
 use crate::api;
-use crate::messages::api_error_message;
+use crate::i18n::{api_error_message, t};
 use crate::wizard::Wizard;
 
 #[component]
@@ -20,14 +20,12 @@ pub fn ResellerField() -> impl IntoView {
     };
     view! {
         <div class="field">
-            <label for="reseller">"Indirect reseller"</label>
-            <span class="hint" id="reseller-hint">
-                "The reseller this customer buys through. Choose none to make it your direct customer."
-            </span>
+            <label for="reseller">{t!(account.reseller_label)}</label>
+            <span class="hint" id="reseller-hint">{t!(account.reseller_hint)}</span>
             {move || match resellers.get() {
-                None => view! { <p class="notice">"Loading your resellers…"</p> }.into_any(),
+                None => view! { <p class="notice">{t!(account.resellers_loading)}</p> }.into_any(),
                 Some(Err(error)) => {
-                    view! { <p class="alert" role="alert">{api_error_message(&error)}</p> }.into_any()
+                    view! { <p class="alert" role="alert">{move || api_error_message(&error)}</p> }.into_any()
                 }
                 Some(Ok(list)) => {
                     let items = list.items;
@@ -38,7 +36,7 @@ pub fn ResellerField() -> impl IntoView {
                             aria-describedby="reseller-hint"
                             on:change=move |ev| choose(event_target_value(&ev), &items)
                         >
-                            <option value="">"None: a direct customer"</option>
+                            <option value="">{t!(account.reseller_none)}</option>
                             {options
                                 .into_iter()
                                 .map(|reseller| {

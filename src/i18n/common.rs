@@ -1,0 +1,214 @@
+//! Texts every page shares: the header, page titles, the wizard's step
+//! names, form furniture, and the messages of API failures.
+
+use customer_model::wire::{BillingCycle, Role};
+
+use crate::api::ApiError;
+
+pub struct Common {
+    pub site_name: &'static str,
+    /// Put before a page title while the page shows errors.
+    pub error_title_prefix: &'static str,
+    pub sign_out: &'static str,
+    pub language_switcher: &'static str,
+    pub add_customer: &'static str,
+    pub step_account: &'static str,
+    pub step_subscriptions: &'static str,
+    pub step_review: &'static str,
+    pub step_confirmation: &'static str,
+    /// "Add customer · Step 1 of 3", for step 1, 2 or 3.
+    pub step_caption: fn(usize) -> String,
+    pub next_subscriptions: &'static str,
+    pub next_review: &'static str,
+    pub save_and_return: &'static str,
+    pub back_to_customers: &'static str,
+    pub back_to_review: &'static str,
+    pub try_again: &'static str,
+    pub error_summary_title: &'static str,
+    /// Read by screen readers before a field's message.
+    pub error_hidden_prefix: &'static str,
+    pub warning_hidden_prefix: &'static str,
+    /// After the label of a field that may be left empty.
+    pub optional: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub not_found_link: &'static str,
+    pub api_error: fn(&ApiError) -> String,
+    pub role: fn(Role) -> &'static str,
+    pub billing_cycle: fn(BillingCycle) -> &'static str,
+}
+
+pub const EN: Common = Common {
+    site_name: "Partner Center",
+    error_title_prefix: "Error: ",
+    sign_out: "Sign out",
+    language_switcher: "Language",
+    add_customer: "Add customer",
+    step_account: "Account info",
+    step_subscriptions: "Subscriptions",
+    step_review: "Review",
+    step_confirmation: "Confirmation",
+    step_caption: |step| format!("Add customer · Step {step} of 3"),
+    next_subscriptions: "Next: Subscriptions",
+    next_review: "Next: Review",
+    save_and_return: "Save and return to review",
+    back_to_customers: "Back to customers",
+    back_to_review: "Back to review",
+    try_again: "Try again",
+    error_summary_title: "There is a problem",
+    error_hidden_prefix: "Error: ",
+    warning_hidden_prefix: "Warning: ",
+    optional: " (optional)",
+    not_found_title: "Page not found",
+    not_found_text: "If you typed the web address, check it is correct.",
+    not_found_link: "Go to your customers",
+    api_error: |error| match error {
+        ApiError::Network(_) => {
+            "The customer service could not be reached. Check your connection and try again."
+                .to_owned()
+        }
+        ApiError::Timeout => {
+            "The customer service did not answer in time. Try again in a moment.".to_owned()
+        }
+        ApiError::Cancelled => "The request was cancelled.".to_owned(),
+        ApiError::Fault { status, fault } => match fault.as_ref().and_then(|fault| fault.text()) {
+            Some(text) => format!("The customer service reported a problem: {text}"),
+            None => format!("The customer service reported a problem (HTTP {status})."),
+        },
+        ApiError::UnexpectedBody(_) => {
+            "The customer service sent an answer this app does not understand.".to_owned()
+        }
+    },
+    role: |role| match role {
+        Role::GlobalAdmin => "Global admin",
+        Role::UserManagementAdmin => "User management admin",
+        Role::AdminAgent => "Admin agent",
+        Role::SalesAgent => "Sales agent",
+        Role::BillingAdmin => "Billing admin",
+        Role::HelpdeskAgent => "Helpdesk agent",
+    },
+    billing_cycle: |cycle| match cycle {
+        BillingCycle::Monthly => "Monthly",
+        BillingCycle::Annual => "Annual",
+        BillingCycle::Triennial => "Triennial",
+        BillingCycle::OneTime => "One-time",
+        BillingCycle::None | BillingCycle::Unknown => "Other",
+    },
+};
+
+pub const HU: Common = Common {
+    site_name: "Partnerközpont",
+    error_title_prefix: "Hiba: ",
+    sign_out: "Kijelentkezés",
+    language_switcher: "Nyelv",
+    add_customer: "Ügyfél hozzáadása",
+    step_account: "Fiókadatok",
+    step_subscriptions: "Előfizetések",
+    step_review: "Áttekintés",
+    step_confirmation: "Visszaigazolás",
+    step_caption: |step| format!("Ügyfél hozzáadása · {step}. lépés / 3"),
+    next_subscriptions: "Tovább: Előfizetések",
+    next_review: "Tovább: Áttekintés",
+    save_and_return: "Mentés és vissza az áttekintéshez",
+    back_to_customers: "Vissza az ügyfelekhez",
+    back_to_review: "Vissza az áttekintéshez",
+    try_again: "Újrapróbálkozás",
+    error_summary_title: "Hiba történt",
+    error_hidden_prefix: "Hiba: ",
+    warning_hidden_prefix: "Figyelmeztetés: ",
+    optional: " (nem kötelező)",
+    not_found_title: "Az oldal nem található",
+    not_found_text: "Ha kézzel írta be a webcímet, ellenőrizze, hogy helyes-e.",
+    not_found_link: "Ugrás az ügyfelekhez",
+    api_error: |error| match error {
+        ApiError::Network(_) => {
+            "Az ügyfélszolgáltatás nem érhető el. Ellenőrizze a kapcsolatot, és próbálja újra."
+                .to_owned()
+        }
+        ApiError::Timeout => {
+            "Az ügyfélszolgáltatás nem válaszolt időben. Próbálja újra egy kis idő múlva."
+                .to_owned()
+        }
+        ApiError::Cancelled => "A kérés megszakadt.".to_owned(),
+        ApiError::Fault { status, fault } => match fault.as_ref().and_then(|fault| fault.text()) {
+            Some(text) => format!("Az ügyfélszolgáltatás hibát jelzett: {text}"),
+            None => format!("Az ügyfélszolgáltatás hibát jelzett (HTTP {status})."),
+        },
+        ApiError::UnexpectedBody(_) => {
+            "Az ügyfélszolgáltatás olyan választ küldött, amelyet ez az alkalmazás nem ért."
+                .to_owned()
+        }
+    },
+    role: |role| match role {
+        Role::GlobalAdmin => "Globális rendszergazda",
+        Role::UserManagementAdmin => "Felhasználókezelési rendszergazda",
+        Role::AdminAgent => "Rendszergazdai ügynök",
+        Role::SalesAgent => "Értékesítési ügynök",
+        Role::BillingAdmin => "Számlázási rendszergazda",
+        Role::HelpdeskAgent => "Ügyfélszolgálati ügynök",
+    },
+    billing_cycle: |cycle| match cycle {
+        BillingCycle::Monthly => "Havi",
+        BillingCycle::Annual => "Éves",
+        BillingCycle::Triennial => "Hároméves",
+        BillingCycle::OneTime => "Egyszeri",
+        BillingCycle::None | BillingCycle::Unknown => "Egyéb",
+    },
+};
+
+pub const TR: Common = Common {
+    site_name: "İş Ortağı Merkezi",
+    error_title_prefix: "Hata: ",
+    sign_out: "Oturumu kapat",
+    language_switcher: "Dil",
+    add_customer: "Müşteri Ekle",
+    step_account: "Hesap bilgileri",
+    step_subscriptions: "Abonelikler",
+    step_review: "İnceleme",
+    step_confirmation: "Onay",
+    step_caption: |step| format!("Müşteri Ekle · Adım {step}/3"),
+    next_subscriptions: "İleri: Abonelikler",
+    next_review: "İleri: Gözden geçir",
+    save_and_return: "Kaydet ve incelemeye dön",
+    back_to_customers: "Müşterilere dön",
+    back_to_review: "İncelemeye dön",
+    try_again: "Yeniden dene",
+    error_summary_title: "Bir sorun var",
+    error_hidden_prefix: "Hata: ",
+    warning_hidden_prefix: "Uyarı: ",
+    optional: " (isteğe bağlı)",
+    not_found_title: "Sayfa bulunamadı",
+    not_found_text: "Web adresini kendiniz yazdıysanız doğru olup olmadığını kontrol edin.",
+    not_found_link: "Müşterilerinize gidin",
+    api_error: |error| match error {
+        ApiError::Network(_) => {
+            "Müşteri hizmetine ulaşılamadı. Bağlantınızı kontrol edip yeniden deneyin.".to_owned()
+        }
+        ApiError::Timeout => {
+            "Müşteri hizmeti zamanında yanıt vermedi. Biraz sonra yeniden deneyin.".to_owned()
+        }
+        ApiError::Cancelled => "İstek iptal edildi.".to_owned(),
+        ApiError::Fault { status, fault } => match fault.as_ref().and_then(|fault| fault.text()) {
+            Some(text) => format!("Müşteri hizmeti bir sorun bildirdi: {text}"),
+            None => format!("Müşteri hizmeti bir sorun bildirdi (HTTP {status})."),
+        },
+        ApiError::UnexpectedBody(_) => {
+            "Müşteri hizmeti bu uygulamanın anlamadığı bir yanıt gönderdi.".to_owned()
+        }
+    },
+    role: |role| match role {
+        Role::GlobalAdmin => "Genel yönetici",
+        Role::UserManagementAdmin => "Kullanıcı Yönetimi Yöneticisi",
+        Role::AdminAgent => "Yönetim Aracısı",
+        Role::SalesAgent => "Satış Aracısı",
+        Role::BillingAdmin => "Faturalama yöneticisi",
+        Role::HelpdeskAgent => "Yardım masası aracısı",
+    },
+    billing_cycle: |cycle| match cycle {
+        BillingCycle::Monthly => "Aylık",
+        BillingCycle::Annual => "Yıllık",
+        BillingCycle::Triennial => "Üç yıllık",
+        BillingCycle::OneTime => "Tek seferlik",
+        BillingCycle::None | BillingCycle::Unknown => "Diğer",
+    },
+};
