@@ -144,7 +144,7 @@ pub async fn accept(
         &format!("POST /v1/customers/{customer_id}/agreements"),
         &body.bytes,
     );
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db).await?;
     if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
         return Ok(response);
     }

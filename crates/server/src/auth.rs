@@ -193,7 +193,7 @@ pub async fn sign_in(
     let token = random_token();
     let lifetime = state.settings.token_lifetime.as_secs();
     let expires_at = db::now() + lifetime as i64;
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db).await?;
     // Expired tokens are dead weight; sweeping them here needs no scheduler.
     sqlx::query("DELETE FROM tokens WHERE expires_at <= $1")
         .bind(db::now())

@@ -1,11 +1,13 @@
 //! The offer catalogue (`GET /v1/offers`, `/v1/offercategories`): the demo
-//! catalogue in `data/demo-catalogue.json`, priced in the customer country's
-//! currency and named in the language `X-Locale` asks for.
+//! catalogue in `data/demo-catalogue.json`, or one given with `serve
+//! --catalogue`, priced in the customer country's currency and named in the
+//! language `X-Locale` asks for.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use axum::Json;
+use axum::extract::State;
 use axum::http::HeaderMap;
 use customer_model::wire::{Attributes, BillingCycle, Collection, Offer, OfferCategory, Price};
 use serde::Deserialize;
@@ -15,6 +17,7 @@ use crate::auth::Caller;
 use crate::country_rules;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{PathParams, QueryParams};
+use crate::{AppState, Settings};
 
 const FILE: &str = include_str!("../data/demo-catalogue.json");
 
@@ -52,20 +55,54 @@ struct OfferEntry {
     prices: HashMap<String, f64>,
 }
 
+/// The offers a server sells: categories, offers with their prices per
+/// currency, and the currency of each country (USD where none is named).
 #[derive(Debug, Deserialize)]
-struct Catalogue {
+pub struct Catalogue {
     categories: Vec<CategoryEntry>,
     currencies: HashMap<String, String>,
     offers: Vec<OfferEntry>,
 }
 
-/// The embedded catalogue; a test proves it parses.
-fn catalogue() -> ApiResult<&'static Catalogue> {
+impl Catalogue {
+    /// A catalogue in the shape of `data/demo-catalogue.json`, refused when
+    /// an offer could never be listed or bought: a category that is not
+    /// there, or license bounds that allow no count.
+    pub fn from_json(text: &str) -> Result<Catalogue, String> {
+        let catalogue: Catalogue = serde_json::from_str(text).map_err(|error| error.to_string())?;
+        for offer in &catalogue.offers {
+            if !catalogue.categories.iter().any(|c| c.id == offer.category) {
+                return Err(format!(
+                    "offer {} is in category {}, which is not among the categories",
+                    offer.id, offer.category
+                ));
+            }
+            if offer.minimum_quantity < 1 || offer.minimum_quantity > offer.maximum_quantity {
+                return Err(format!(
+                    "offer {}: minimumQuantity must be at least 1 and at most maximumQuantity",
+                    offer.id
+                ));
+            }
+        }
+        Ok(catalogue)
+    }
+}
+
+/// The embedded demo catalogue; a test proves it parses.
+fn demo() -> ApiResult<&'static Catalogue> {
     static CATALOGUE: OnceLock<Result<Catalogue, String>> = OnceLock::new();
     CATALOGUE
-        .get_or_init(|| serde_json::from_str(FILE).map_err(|error| error.to_string()))
+        .get_or_init(|| Catalogue::from_json(FILE))
         .as_ref()
         .map_err(|error| ApiError::Internal(format!("demo catalogue unreadable: {error}")))
+}
+
+/// The catalogue the server was started with, else the demo one.
+fn catalogue(settings: &Settings) -> ApiResult<&Catalogue> {
+    match &settings.catalogue {
+        Some(catalogue) => Ok(catalogue),
+        None => demo(),
+    }
 }
 
 /// The UI languages the catalogue is written in.
@@ -120,8 +157,8 @@ fn category(entry: &CategoryEntry, country: &str, language: Language) -> OfferCa
 }
 
 /// The offers sold in `country` (an ISO code we have rules for).
-pub fn offers(country: &str, language: Language) -> ApiResult<Vec<Offer>> {
-    let catalogue = catalogue()?;
+pub fn offers(settings: &Settings, country: &str, language: Language) -> ApiResult<Vec<Offer>> {
+    let catalogue = catalogue(settings)?;
     let currency = catalogue
         .currencies
         .get(country)
@@ -164,8 +201,8 @@ pub fn offers(country: &str, language: Language) -> ApiResult<Vec<Offer>> {
 }
 
 /// The term a purchase of `offer_id` runs for (`P1Y`, `P1M`).
-pub fn term_duration(offer_id: &str) -> Option<String> {
-    catalogue()
+pub fn term_duration(settings: &Settings, offer_id: &str) -> Option<String> {
+    catalogue(settings)
         .ok()?
         .offers
         .iter()
@@ -200,12 +237,13 @@ pub struct OffersQuery {
 #[utoipa::path(get, path = "/offers", tag = "catalogue", params(OffersQuery, ("X-Locale" = Option<String>, Header, description = "en-US, hu-HU or tr-TR: the language of names and descriptions")),
     responses((status = 200, description = "Offers sold in the country", body = Collection<Offer>)))]
 pub async fn list(
+    State(state): State<AppState>,
     _caller: Caller,
     headers: HeaderMap,
     QueryParams(query): QueryParams<OffersQuery>,
 ) -> ApiResult<Json<Collection<Offer>>> {
     let country = known_country(query.country.as_deref())?;
-    let mut offers = offers(&country, Language::from_headers(&headers))?;
+    let mut offers = offers(&state.settings, &country, Language::from_headers(&headers))?;
     if let Some(category) = query.offer_category_id.as_deref() {
         offers.retain(|offer| offer.category.id.eq_ignore_ascii_case(category));
     }
@@ -230,13 +268,14 @@ pub struct CountryQuery {
     params(("id" = String, Path, description = "The offer id"), CountryQuery, ("X-Locale" = Option<String>, Header, description = "en-US, hu-HU or tr-TR: the language of names and descriptions")),
     responses((status = 200, description = "The offer", body = Offer)))]
 pub async fn get(
+    State(state): State<AppState>,
     _caller: Caller,
     headers: HeaderMap,
     PathParams(id): PathParams<String>,
     QueryParams(query): QueryParams<CountryQuery>,
 ) -> ApiResult<Json<Offer>> {
     let country = known_country(query.country.as_deref())?;
-    offers(&country, Language::from_headers(&headers))?
+    offers(&state.settings, &country, Language::from_headers(&headers))?
         .into_iter()
         .find(|offer| offer.id.eq_ignore_ascii_case(&id))
         .map(Json)
@@ -247,13 +286,14 @@ pub async fn get(
 #[utoipa::path(get, path = "/offercategories", tag = "catalogue", params(CountryQuery, ("X-Locale" = Option<String>, Header, description = "en-US, hu-HU or tr-TR: the language of names and descriptions")),
     responses((status = 200, description = "Offer categories", body = Collection<OfferCategory>)))]
 pub async fn categories(
+    State(state): State<AppState>,
     _caller: Caller,
     headers: HeaderMap,
     QueryParams(query): QueryParams<CountryQuery>,
 ) -> ApiResult<Json<Collection<OfferCategory>>> {
     let country = known_country(query.country.as_deref())?;
     let language = Language::from_headers(&headers);
-    let mut categories: Vec<OfferCategory> = catalogue()?
+    let mut categories: Vec<OfferCategory> = catalogue(&state.settings)?
         .categories
         .iter()
         .map(|entry| category(entry, &country, language))
@@ -268,7 +308,7 @@ mod tests {
 
     #[test]
     fn the_demo_catalogue_is_complete_in_every_language_and_currency() {
-        let catalogue = catalogue().expect("the embedded catalogue parses");
+        let catalogue = demo().expect("the embedded catalogue parses");
         assert!(
             catalogue.offers.len() >= 30,
             "{} offers",
@@ -307,11 +347,12 @@ mod tests {
 
     #[test]
     fn offers_come_in_the_country_currency_and_the_asked_language() {
-        let hungarian = offers("HU", Language::Hu).expect("offers");
+        let settings = Settings::default();
+        let hungarian = offers(&settings, "HU", Language::Hu).expect("offers");
         let price = hungarian[0].price.as_ref().expect("priced");
         assert_eq!(price.currency, "HUF");
         assert_eq!(hungarian[0].locale.as_deref(), Some("hu-HU"));
-        let english = offers("HU", Language::En).expect("offers");
+        let english = offers(&settings, "HU", Language::En).expect("offers");
         assert_eq!(hungarian.len(), english.len());
         assert!(
             hungarian
@@ -320,14 +361,14 @@ mod tests {
                 .any(|(hu, en)| hu.description != en.description)
         );
         assert_eq!(
-            offers("TR", Language::Tr).expect("offers")[0]
+            offers(&settings, "TR", Language::Tr).expect("offers")[0]
                 .price
                 .as_ref()
                 .map(|p| p.currency.as_str()),
             Some("TRY")
         );
         assert_eq!(
-            offers("JP", Language::En).expect("offers")[0]
+            offers(&settings, "JP", Language::En).expect("offers")[0]
                 .price
                 .as_ref()
                 .map(|p| p.currency.as_str()),

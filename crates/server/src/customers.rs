@@ -482,6 +482,13 @@ pub async fn create(
         today: db::utc_date(0),
     };
     refuse_errors(validation::customer(&request, &context))?;
+    // `serve --fail-field`: a refusal the client cannot foresee, for its tests.
+    if let Some(field) = state.settings.take_injected_failure() {
+        return Err(ApiError::Invalid(vec![Issue::error(
+            field,
+            Code::InvalidFormat,
+        )]));
+    }
     let reseller = request
         .associated_partner_id
         .as_deref()
@@ -492,7 +499,7 @@ pub async fn create(
     }
 
     let key = Key::of(&caller, &headers, "POST /v1/customers", &body.bytes);
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db).await?;
     if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
         return Ok(response);
     }

@@ -11,7 +11,7 @@ use serde::de::DeserializeOwned;
 
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor};
+use sqlx::{Any, AnyPool, Executor, Transaction};
 
 use crate::error::{ApiError, ApiResult};
 
@@ -114,6 +114,18 @@ pub async fn connect(url: &str) -> Result<Db, OpenError> {
     };
     migrator.run(&pool).await.map_err(OpenError::Migration)?;
     Ok(pool)
+}
+
+/// A transaction that will write. SQLite's plain BEGIN takes the write lock
+/// only at the first write, and when another writer committed meanwhile that
+/// upgrade fails at once with SQLITE_BUSY, whatever the busy timeout: under
+/// concurrent creates that was a 500. BEGIN IMMEDIATE takes the lock first,
+/// waiting for it up to the busy timeout.
+pub async fn begin_write(db: &Db) -> sqlx::Result<Transaction<'static, Any>> {
+    match Backend::of(db.connect_options().database_url.as_str()) {
+        Some(Backend::Sqlite) => db.begin_with("BEGIN IMMEDIATE").await,
+        _ => db.begin().await,
+    }
 }
 
 /// Seconds since the Unix epoch.

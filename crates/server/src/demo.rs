@@ -145,7 +145,7 @@ fn customer(entry: &(&str, &str, &str, &str, &str, &str, &str)) -> Customer {
 /// Seeds the demo data (idempotently) and gives every role's account a new
 /// password, returned for printing and for `GET /v1/demo`.
 pub async fn seed(db: &Db) -> ApiResult<DemoInfo> {
-    let mut tx = db.begin().await?;
+    let mut tx = crate::db::begin_write(db).await?;
     for (id, name, mpn_id, location) in RESELLERS {
         sqlx::query(
             "INSERT INTO resellers (id, name, mpn_id, location, state) VALUES ($1, $2, $3, $4, 'Active') \
@@ -168,7 +168,7 @@ pub async fn seed(db: &Db) -> ApiResult<DemoInfo> {
     }
     tx.commit().await?;
     for entry in &CUSTOMERS {
-        let mut tx = db.begin().await?;
+        let mut tx = crate::db::begin_write(db).await?;
         match store(&mut tx, &customer(entry), None).await {
             // Seeded on an earlier start (or the domain is someone's already).
             Err(error) if is_unique_violation(&error) => continue,

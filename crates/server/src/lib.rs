@@ -19,7 +19,7 @@ mod orders;
 mod relationships;
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
@@ -28,6 +28,7 @@ use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use customer_model::validation::Field;
 use customer_model::wire::{DemoInfo, PartnerProfile};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -35,6 +36,7 @@ use tower_http::services::{ServeDir, ServeFile};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+pub use catalogue::Catalogue;
 pub use db::Db;
 pub use error::ApiError;
 
@@ -48,6 +50,18 @@ pub struct Settings {
     pub cors_origins: Vec<HeaderValue>,
     /// The demo accounts, when running with `--demo`.
     pub demo: Option<DemoInfo>,
+    /// The offers sold; `None` sells the embedded demo catalogue.
+    pub catalogue: Option<Arc<Catalogue>>,
+    /// Testing only (`serve --fail-field`): the next `POST /v1/customers`
+    /// that passes validation is refused on this request property, once.
+    pub fail_field: Arc<Mutex<Option<Field>>>,
+}
+
+impl Settings {
+    /// The refusal `--fail-field` asked for, if it is still to come.
+    pub fn take_injected_failure(&self) -> Option<Field> {
+        self.fail_field.lock().ok()?.take()
+    }
 }
 
 /// The partner a server represents unless configured otherwise.
@@ -67,6 +81,8 @@ impl Default for Settings {
             request_timeout: Duration::from_secs(30),
             cors_origins: Vec::new(),
             demo: None,
+            catalogue: None,
+            fail_field: Arc::default(),
         }
     }
 }

@@ -2,11 +2,13 @@ use std::io::BufRead;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::http::HeaderValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use customer_api::{AppState, Settings, app, auth, db, demo};
+use customer_api::{AppState, Catalogue, Settings, app, auth, db, demo};
+use customer_model::validation::Field;
 use customer_model::wire::{PartnerProfile, PartnerType, Role};
 use tokio::net::TcpListener;
 
@@ -108,13 +110,10 @@ struct ServeArgs {
         default_value = customer_api::DEFAULT_PARTNER_NAME
     )]
     partner_name: String,
-    #[arg(
-        long,
-        env = "CUSTOMER_API_PARTNER_TYPE",
-        value_enum,
-        default_value = "direct-bill"
-    )]
-    partner_type: PartnerKind,
+    /// direct-bill (the default) or indirect-provider; in demo mode an
+    /// indirect provider unless given.
+    #[arg(long, env = "CUSTOMER_API_PARTNER_TYPE", value_enum)]
+    partner_type: Option<PartnerKind>,
     /// The partner's tenant id (goes into relationship invitations).
     #[arg(
         long,
@@ -132,6 +131,21 @@ struct ServeArgs {
     /// How long a sign-in lasts, in minutes.
     #[arg(long, env = "CUSTOMER_API_TOKEN_MINUTES", default_value_t = 480)]
     token_minutes: u64,
+    /// The offers to sell instead of the demo catalogue: a JSON file shaped
+    /// like crates/server/data/demo-catalogue.json.
+    #[arg(long, env = "CUSTOMER_API_CATALOGUE")]
+    catalogue: Option<PathBuf>,
+    /// Testing only: refuse the first valid `POST /v1/customers` with a 400
+    /// on this request property (e.g. companyProfile.companyName), as if the
+    /// server had checks the client cannot run.
+    #[arg(long, env = "CUSTOMER_API_FAIL_FIELD", value_parser = parse_field)]
+    fail_field: Option<Field>,
+}
+
+fn parse_field(text: &str) -> Result<Field, String> {
+    serde_json::from_value(serde_json::Value::String(text.trim().to_owned())).map_err(|_| {
+        "not a property of the create-customer request, e.g. companyProfile.companyName".to_owned()
+    })
 }
 
 #[tokio::main]
@@ -219,23 +233,31 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
                 .map_err(|_| format!("--cors-origin {origin}: not a valid origin"))
         })
         .collect::<Result<Vec<_>, _>>()?;
+    let catalogue = args.catalogue.as_deref().map(read_catalogue).transpose()?;
     let db = open_database(&args.database.database_url).await?;
+    // The demo partner is an indirect provider unless a type is given.
+    let partner_type = match (args.partner_type, args.demo) {
+        (Some(PartnerKind::DirectBill), _) | (None, false) => PartnerType::DirectBill,
+        (Some(PartnerKind::IndirectProvider), _) | (None, true) => PartnerType::IndirectProvider,
+    };
     let mut settings = Settings {
         partner: PartnerProfile {
             tenant_id: args.partner_tenant_id.clone(),
             name: args.partner_name.clone(),
-            partner_type: match args.partner_type {
-                PartnerKind::DirectBill => PartnerType::DirectBill,
-                PartnerKind::IndirectProvider => PartnerType::IndirectProvider,
-            },
+            partner_type,
             domains: args.partner_domains.clone(),
         },
         token_lifetime: Duration::from_secs(args.token_minutes.max(1) * 60),
         cors_origins,
+        catalogue,
+        fail_field: Arc::new(Mutex::new(args.fail_field)),
         ..Settings::default()
     };
     if args.demo {
-        settings.partner = demo::partner();
+        settings.partner = PartnerProfile {
+            partner_type,
+            ..demo::partner()
+        };
         settings.demo = Some(
             demo::seed(&db)
                 .await
@@ -264,6 +286,14 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|error| format!("server error: {error}"))
+}
+
+fn read_catalogue(path: &std::path::Path) -> Result<Arc<Catalogue>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| format!("--catalogue {}: {error}", path.display()))?;
+    Catalogue::from_json(&text)
+        .map(Arc::new)
+        .map_err(|error| format!("--catalogue {}: {error}", path.display()))
 }
 
 async fn shutdown_signal() {

@@ -20,7 +20,7 @@ use crate::catalogue::{self, Language};
 use crate::error::{ApiError, ApiResult, refuse_errors};
 use crate::extract::{JsonWithBytes, PathParams};
 use crate::idempotency::{self, Claim, Key};
-use crate::{AppState, audit, customers, db};
+use crate::{AppState, Settings, audit, customers, db};
 
 /// A purchase line before it becomes an order line.
 struct Line {
@@ -31,13 +31,18 @@ struct Line {
 
 /// Each line's offer, sold in `country`, with a count in its bounds and a
 /// billing cycle it supports.
-fn check_lines(country: &str, headers: &HeaderMap, lines: &[Line]) -> ApiResult<Vec<Offer>> {
+fn check_lines(
+    settings: &Settings,
+    country: &str,
+    headers: &HeaderMap,
+    lines: &[Line],
+) -> ApiResult<Vec<Offer>> {
     if lines.is_empty() {
         return Err(ApiError::BadInput(
             "lineItems must not be empty.".to_owned(),
         ));
     }
-    let catalogue = catalogue::offers(country, Language::from_headers(headers))?;
+    let catalogue = catalogue::offers(settings, country, Language::from_headers(headers))?;
     let mut issues = Vec::new();
     let mut offers = Vec::new();
     for line in lines {
@@ -126,7 +131,7 @@ pub async fn create_cart(
             billing_cycle: Some(item.billing_cycle),
         })
         .collect();
-    let offers = check_lines(&country, &headers, &lines)?;
+    let offers = check_lines(&state.settings, &country, &headers, &lines)?;
 
     let key = Key::of(
         &caller,
@@ -134,7 +139,7 @@ pub async fn create_cart(
         &format!("POST /v1/customers/{customer_id}/carts"),
         &body.bytes,
     );
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db).await?;
     if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
         return Ok(response);
     }
@@ -145,7 +150,7 @@ pub async fn create_cart(
         item.currency_code = offer.price.as_ref().map(|price| price.currency.clone());
         item.friendly_name.get_or_insert_with(|| offer.name.clone());
         if item.term_duration.is_none() {
-            item.term_duration = catalogue::term_duration(&offer.id);
+            item.term_duration = catalogue::term_duration(&state.settings, &offer.id);
         }
         item.order_group = Some(format!("{:?}", item.billing_cycle).to_ascii_lowercase());
     }
@@ -189,7 +194,7 @@ pub async fn checkout(
         &format!("POST /v1/customers/{customer_id}/carts/{cart_id}/checkout"),
         &body,
     );
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db).await?;
     if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
         return Ok(response);
     }
@@ -298,7 +303,7 @@ pub async fn create_order(
             billing_cycle: None,
         })
         .collect();
-    let offers = check_lines(&country, &headers, &lines)?;
+    let offers = check_lines(&state.settings, &country, &headers, &lines)?;
 
     let key = Key::of(
         &caller,
@@ -306,7 +311,7 @@ pub async fn create_order(
         &format!("POST /v1/customers/{customer_id}/orders"),
         &body.bytes,
     );
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db).await?;
     if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
         return Ok(response);
     }
@@ -324,7 +329,7 @@ pub async fn create_order(
             term_duration: item
                 .term_duration
                 .clone()
-                .or_else(|| catalogue::term_duration(&offer.id)),
+                .or_else(|| catalogue::term_duration(&state.settings, &offer.id)),
             ..item.clone()
         })
         .collect();

@@ -6,7 +6,7 @@ use std::process::Command;
 use axum::http::{Method, StatusCode};
 use serde_json::json;
 
-use crate::support::TestApi;
+use crate::support::{TestApi, small_catalogue};
 
 fn customer_api() -> Command {
     Command::new(env!("CARGO_BIN_EXE_customer-api"))
@@ -28,6 +28,31 @@ fn demo_mode_refuses_a_non_loopback_address() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("loopback"), "{stderr}");
+}
+
+#[test]
+fn serve_refuses_a_catalogue_it_cannot_use() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = dir.path().join("catalogue.json");
+    std::fs::write(&broken, small_catalogue("Missing_Key").to_string()).expect("write");
+    let missing = dir.path().join("missing.json");
+    for file in [&broken, &missing] {
+        let output = customer_api()
+            .args([
+                "serve",
+                "--bind",
+                "127.0.0.1:0",
+                "--database-url",
+                "sqlite::memory:",
+            ])
+            .arg("--catalogue")
+            .arg(file)
+            .output()
+            .expect("run customer-api");
+        assert!(!output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("--catalogue"), "{stderr}");
+    }
 }
 
 #[tokio::test]

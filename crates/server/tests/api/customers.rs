@@ -1,6 +1,7 @@
 //! `/v1/customers`, `/v1/domains`, relationships and address validation.
 
 use axum::http::{Method, StatusCode};
+use customer_model::validation::Field;
 use customer_model::wire::Role;
 use serde_json::json;
 
@@ -340,6 +341,24 @@ async fn a_failed_request_is_not_remembered_so_its_retry_runs_again() {
         )
         .await;
     assert_eq!(reply.status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn an_injected_field_failure_refuses_the_first_valid_create_only() {
+    let settings = crate::support::direct_settings();
+    *settings.fail_field.lock().expect("unpoisoned") = Some(Field::CompanyName);
+    let api = TestApi::new(settings).await;
+    let token = api.token(Role::AdminAgent).await;
+    let reply = api
+        .post("/v1/customers", &token, customer_body("injected"), None)
+        .await;
+    reply.expect(StatusCode::BAD_REQUEST);
+    assert_eq!(
+        reply.issues(),
+        ["companyProfile.companyName:invalid_format"]
+    );
+    assert_eq!(api.count("customers").await, 0);
+    api.create(&token, customer_body("injected")).await;
 }
 
 #[tokio::test]

@@ -1,9 +1,11 @@
-//! The HTTP surface, exercised through the real router (no socket) on a real
-//! database: SQLite by default, PostgreSQL when `TEST_POSTGRES_URL` is set.
+//! The HTTP surface, exercised through the real router (no socket) — and in
+//! `cli` and `crash` through the real binary — on a real database: SQLite by
+//! default, PostgreSQL when `TEST_POSTGRES_URL` is set.
 
 mod agreements;
 mod basics;
 mod cli;
+mod crash;
 mod customers;
 mod purchase;
 mod staff;

@@ -1,10 +1,13 @@
 //! The catalogue, carts, checkout and orders.
 
+use std::sync::Arc;
+
 use axum::http::{Method, StatusCode};
+use customer_api::Catalogue;
 use customer_model::wire::Role;
 use serde_json::{Value, json};
 
-use crate::support::TestApi;
+use crate::support::{TestApi, direct_settings, small_catalogue};
 
 const E5: &str = "8BDBB60B-E526-43E9-92EF-AB760C8E0B72";
 const E3: &str = "566BF9D7-C55A-45F8-91A6-E55E9B9B1325";
@@ -89,6 +92,57 @@ async fn offers_are_priced_in_the_country_currency_and_named_in_the_asked_langua
         api.get("/v1/offers?country=XX", &token).await.status,
         StatusCode::BAD_REQUEST
     );
+}
+
+#[tokio::test]
+async fn a_catalogue_given_at_start_replaces_the_demo_one() {
+    let catalogue =
+        Catalogue::from_json(&small_catalogue("Bench_Key").to_string()).expect("a valid catalogue");
+    let mut settings = direct_settings();
+    settings.catalogue = Some(Arc::new(catalogue));
+    let api = TestApi::new(settings).await;
+    let token = api.token(Role::SalesAgent).await;
+    let offers = api.get("/v1/offers?country=DE", &token).await.json();
+    assert_eq!(offers["totalCount"], 1);
+    assert_eq!(offers["items"][0]["id"], "BENCH-0001");
+    assert_eq!(offers["items"][0]["price"]["currency"], "EUR");
+    assert_eq!(
+        api.get(&format!("/v1/offers/{E5}?country=US"), &token)
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    let categories = api.get("/v1/offercategories?country=US", &token).await;
+    assert_eq!(categories.json()["items"][0]["id"], "Bench_Key");
+
+    let customer = api.create_customer(&token, "benchbuyer").await;
+    let reply = api
+        .post(
+            &format!("/v1/customers/{customer}/carts"),
+            &token,
+            cart(&[("BENCH-0001", 3, "monthly")]),
+            None,
+        )
+        .await;
+    reply.expect(StatusCode::CREATED);
+    assert_eq!(reply.json()["lineItems"][0]["termDuration"], "P1M");
+    let reply = api
+        .post(
+            &format!("/v1/customers/{customer}/carts"),
+            &token,
+            cart(&[(E5, 1, "monthly")]),
+            None,
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST, "not sold any more");
+}
+
+#[test]
+fn a_catalogue_with_an_offer_in_no_listed_category_is_refused() {
+    let error = Catalogue::from_json(&small_catalogue("Missing_Key").to_string())
+        .expect_err("an offer nobody could list");
+    assert!(error.contains("Missing_Key"), "{error}");
+    assert!(Catalogue::from_json("{}").is_err());
 }
 
 #[tokio::test]

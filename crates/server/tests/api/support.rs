@@ -2,8 +2,8 @@
 //! `TEST_POSTGRES_URL` is set — `make test` runs both), the real router called
 //! without a socket, and signed-in staff of any role.
 
-use axum::body::Body;
-use axum::http::{HeaderMap, Method, Request, StatusCode};
+use axum::body::{Body, HttpBody};
+use axum::http::{HeaderMap, Method, Request, Response, StatusCode};
 use customer_api::{AppState, Settings, app, auth, db};
 use customer_model::wire::{PartnerType, Role};
 use http_body_util::BodyExt;
@@ -23,6 +23,23 @@ pub struct Reply {
 }
 
 impl Reply {
+    /// A response read to its end, from the router or from a socket.
+    pub async fn read<B: HttpBody>(response: Response<B>) -> Result<Reply, B::Error> {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response.into_body().collect().await?.to_bytes().to_vec();
+        Ok(Reply {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    /// The status and body, for messages.
+    pub fn text(&self) -> String {
+        format!("{} {}", self.status, String::from_utf8_lossy(&self.body))
+    }
+
     /// Asserts the status, showing the body when it differs.
     pub fn expect(&self, status: StatusCode) -> &Reply {
         assert_eq!(
@@ -179,20 +196,7 @@ impl TestApi {
         }
         .expect("request");
         let response = self.router().oneshot(request).await.expect("response");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes()
-            .to_vec();
-        Reply {
-            status,
-            headers,
-            body,
-        }
+        Reply::read(response).await.expect("body")
     }
 
     pub async fn get(&self, uri: &str, token: &str) -> Reply {
@@ -266,5 +270,23 @@ pub fn hungarian_body(prefix: &str) -> Value {
                 "City": "Budapest", "PostalCode": "1051", "Country": "HU", "PhoneNumber": "+36 1 234 5678"
             }
         }
+    })
+}
+
+/// A one-offer catalogue in the demo catalogue's shape, its offer in `category`
+/// (the one category it lists is `Bench_Key`).
+pub fn small_catalogue(category: &str) -> Value {
+    let texts = |text: &str| json!({"en": text, "hu": text, "tr": text});
+    json!({
+        "categories": [{"id": "Bench_Key", "rank": 10, "name": texts("Bench")}],
+        "currencies": {"DE": "EUR"},
+        "offers": [{
+            "id": "BENCH-0001", "category": category, "rank": 1,
+            "name": texts("Bench offer"), "description": texts("Sold by the benchmark"),
+            "minimumQuantity": 1, "maximumQuantity": 50, "billing": "license",
+            "supportedBillingCycles": ["monthly"], "priceBillingCycle": "monthly",
+            "termDuration": "P1M", "isTrial": false, "isAddOn": false, "unitType": "Licenses",
+            "prices": {"USD": 2.0, "EUR": 1.5}
+        }]
     })
 }
