@@ -18,7 +18,7 @@ SPA_SOURCES := index.html Trunk.toml Cargo.toml Cargo.lock crates/model/Cargo.to
 
 COUNTRY_RULES_VENV := target/country-rules-venv
 
-.PHONY: run test bootstrap bootstrap-build dist lint test-native test-api-fuzz test-browser country-rules check-country-rules
+.PHONY: run test bootstrap bootstrap-build dist lint test-native test-api-fuzz test-browser country-rules check-country-rules bench
 
 ## run: build the SPA (release) and serve it with the demo API on $(ADDRESS)
 run: bootstrap-build dist
@@ -82,3 +82,8 @@ test-api-fuzz:
 # wasm-bindgen-test-runner, which rejects it.
 test-browser:
 	cargo test -p customer-wizard $(WASM) --test web
+
+## bench: every benchmark against the release builds on loopback → BENCHMARKS.md;
+## fails when the first load is over 150 KiB of gzip (scripts/bench/run.sh)
+bench: bootstrap dist
+	scripts/bench/run.sh

@@ -1,0 +1,359 @@
+// browser.mjs — the wizard's timings in headless Chromium, measured in the
+// page (performance.now(), MutationObserver, requestAnimationFrame), never
+// by WebDriver round trips: Playwright only opens pages and sends real input.
+//
+//   node browser.mjs SPA_BASE CATALOGUE_BASE CATALOGUE_JSON RUNS OUT_JSON
+//
+// SPA_BASE serves dist/ with the demo catalogue, CATALOGUE_BASE the same with
+// the 1,000 offers of CATALOGUE_JSON. Every run opens a fresh browser context:
+// empty cache and storage, as a first visit. Writes every sample to OUT_JSON;
+// report.mjs turns them into medians and percentiles.
+import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const require = createRequire(`${process.env.BENCH_NODE_DIR}/package.json`);
+const { chromium } = require('playwright-core');
+
+const [spaBase, bigBase, cataloguePath, runsArg, outPath] = process.argv.slice(2);
+const runs = Number(runsArg);
+const catalogue = JSON.parse(readFileSync(cataloguePath, 'utf8'));
+// Subscriptions opens on the category of lowest rank.
+const firstCategory = [...catalogue.categories].sort((a, b) => a.rank - b.rank)[0].id;
+const firstTab = catalogue.offers.filter((offer) => offer.category === firstCategory).length;
+// Typed into the offer search one key at a time, then erased: every key
+// changes the list (see catalogue.mjs), "0" lists all the offers.
+const FILTER_KEYS = ['0', '4', '2', '7', 'Backspace', 'Backspace', 'Backspace', 'Backspace'];
+// Typed into Company name after it was left with "Contoso" selected. Each
+// key changes its message: required, too short, none, too short, none, too short.
+const MESSAGE_KEYS = ['Backspace', 'C', 'x', 'Backspace', 'x', 'Backspace'];
+// Human typing is slower than CDP; the pause also lets debounced work run.
+const KEY_PAUSE_MS = 80;
+
+/** Runs in every page before its scripts: the session, and the probes. */
+function harness({ token, wizard, ready }) {
+  // The context's first page is about:blank, which has no storage.
+  if (!location.protocol.startsWith('http')) return;
+  sessionStorage.setItem('customer-wizard.token', token);
+  if (wizard) sessionStorage.setItem('customer-wizard.wizard', wizard);
+
+  // The end of the next frame: rAF callbacks run before style, layout and
+  // paint; a message posted from one is handled after them.
+  const afterFrame = () =>
+    new Promise((resolve) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now());
+        channel.port2.postMessage(null);
+      }),
+    );
+  // When `test` first holds, checked at every DOM change: the time it was
+  // seen and the end of the frame that shows it.
+  const when = (test, timeout) =>
+    new Promise((resolve, reject) => {
+      let observer = null;
+      const timer = setTimeout(() => {
+        observer?.disconnect();
+        reject(new Error('timed out'));
+      }, timeout);
+      const check = () => {
+        if (!test()) return false;
+        const seen = performance.now();
+        observer?.disconnect();
+        clearTimeout(timer);
+        afterFrame().then((frame) => resolve({ seen, frame }));
+        return true;
+      };
+      if (!check()) {
+        observer = new MutationObserver(check);
+        observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+      }
+    });
+  const offerRows = () => document.querySelectorAll('ul.offers > li');
+  const states = {
+    // Company name's message (error or warning, same id), or none.
+    message: () => {
+      const element = document.getElementById('company-name-error');
+      return element ? `${element.className}:${element.textContent}` : '';
+    },
+    // The offers listed: how many, the first and the last; or the notice.
+    offers: () => {
+      const rows = offerRows();
+      if (!rows.length) return document.querySelector('main .notice')?.textContent ?? '';
+      const id = (row) => row.querySelector('input')?.id;
+      return `${rows.length}:${id(rows[0])}:${id(rows[rows.length - 1])}`;
+    },
+  };
+
+  // Navigation start is performance.now()'s zero.
+  const readyTest =
+    ready.offers === undefined
+      ? () => {
+          const input = document.getElementById('company-name');
+          return !!input && !input.disabled;
+        }
+      : () => offerRows().length === ready.offers;
+  window.__ready = when(readyTest, 30000);
+  window.__ready.catch(() => {});
+
+  // Measures the next `type` event (keydown, click): from its timestamp to
+  // the end of the next frame, and to the end of the frame in which
+  // `until.state` changed or `until.selector` appeared.
+  window.__arm = (type, until) => {
+    const before = until.state ? states[until.state]() : null;
+    window.__measured = new Promise((resolve) => {
+      addEventListener(
+        type,
+        (event) => {
+          const start = event.timeStamp;
+          const frame = afterFrame();
+          const test = until.state
+            ? () => states[until.state]() !== before
+            : () => !!document.querySelector(until.selector);
+          const change = until.state || until.selector ? when(test, 5000).catch(() => null) : Promise.resolve(null);
+          Promise.all([frame, change]).then(([frameEnd, changed]) =>
+            resolve({
+              nextFrame: frameEnd - start,
+              changed: changed && changed.frame - start,
+              after: until.state ? states[until.state]() : null,
+            }),
+          );
+        },
+        { capture: true, once: true },
+      );
+    });
+  };
+}
+
+async function signIn(base) {
+  const demo = await (await fetch(`${base}/v1/demo`)).json();
+  const account = demo.accounts.find((candidate) => candidate.userName === 'adminagent');
+  const reply = await fetch(`${base}/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ userName: account.userName, password: account.password }),
+  });
+  if (!reply.ok) throw new Error(`sign in at ${base}: ${reply.status}`);
+  return (await reply.json()).accessToken;
+}
+
+const samples = {
+  ttiSeen: [],
+  ttiFrame: [],
+  typingFrame: [],
+  messageChanged: [],
+  nextToSubscriptions: [],
+  nextToReview: [],
+  offersListedSeen: [],
+  offersListedFrame: [],
+  offersRender: [],
+  filterChanged: [],
+  filterAllChanged: [],
+};
+const failures = [];
+const pageErrors = [];
+// What the page showed after each key of the first run, so that a reader
+// can check that every measured key did change what it should.
+const trace = { message: [], filter: [] };
+
+async function freshPage(browser, init) {
+  const context = await browser.newContext();
+  await context.addInitScript(harness, init);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  return { context, page };
+}
+
+/** One measured event: arms the probe, acts, returns what the page measured. */
+async function measure(page, type, until, act) {
+  await page.evaluate(([type, until]) => window.__arm(type, until), [type, until]);
+  await act();
+  return page.evaluate(() => window.__measured);
+}
+
+/** Account info, fresh: time to interactive, typing, message changes. */
+async function accountRun(browser, token) {
+  const { context, page } = await freshPage(browser, { token, wizard: null, ready: {} });
+  try {
+    await page.goto(`${spaBase}/customers/new/account`, { waitUntil: 'commit' });
+    const ready = await page.evaluate(() => window.__ready);
+    samples.ttiSeen.push(ready.seen);
+    samples.ttiFrame.push(ready.frame);
+    await page.focus('#company-name');
+    for (const key of 'Contoso') {
+      const result = await measure(page, 'keydown', {}, () => page.keyboard.press(key));
+      samples.typingFrame.push(result.nextFrame);
+      await page.waitForTimeout(KEY_PAUSE_MS);
+    }
+    // Leaving the field is what lets its messages show.
+    await page.focus('#domain-prefix');
+    await page.focus('#company-name');
+    await page.$eval('#company-name', (input) => input.select());
+    for (const key of MESSAGE_KEYS) {
+      const result = await measure(page, 'keydown', { state: 'message' }, () => page.keyboard.press(key));
+      if (result.changed === null) throw new Error(`the message did not change after ${key}`);
+      samples.messageChanged.push(result.changed);
+      if (trace.message.length < MESSAGE_KEYS.length) trace.message.push(`${key} → ${result.after || '(no message)'}`);
+      await page.waitForTimeout(KEY_PAUSE_MS);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** A complete Account info, Next, then Subscriptions' Next. */
+async function nextRun(browser, token, wizard) {
+  const { context, page } = await freshPage(browser, { token, wizard, ready: {} });
+  try {
+    await page.goto(`${spaBase}/customers/new/account`, { waitUntil: 'commit' });
+    await page.evaluate(() => window.__ready);
+    // Ready to go on: the country's rules and the domain check are in.
+    await page.waitForSelector('#language option[value=hu]', { state: 'attached' });
+    await page.waitForSelector('.availability--ok');
+    const toSubscriptions = await measure(page, 'click', { selector: '#offer-search' }, () =>
+      page.click('main form button[type=submit]'),
+    );
+    if (toSubscriptions.changed === null) throw new Error('Next did not open Subscriptions');
+    samples.nextToSubscriptions.push(toSubscriptions.changed);
+    await page.waitForSelector('ul.offers > li');
+    const toReview = await measure(page, 'click', { selector: '#update-account' }, () =>
+      page.click('main form button[type=submit]'),
+    );
+    if (toReview.changed === null) throw new Error('Next did not open Review');
+    samples.nextToReview.push(toReview.changed);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Subscriptions with the big catalogue: first render, then filtering. */
+async function offersRun(browser, token, wizard) {
+  const { context, page } = await freshPage(browser, { token, wizard, ready: { offers: firstTab } });
+  try {
+    await page.goto(`${bigBase}/customers/new/subscriptions`, { waitUntil: 'commit' });
+    const ready = await page.evaluate(() => window.__ready);
+    const response = await page.evaluate(
+      () =>
+        performance
+          .getEntriesByType('resource')
+          .find((entry) => new URL(entry.name).pathname === '/v1/offers')?.responseEnd,
+    );
+    samples.offersListedSeen.push(ready.seen);
+    samples.offersListedFrame.push(ready.frame);
+    if (response !== undefined) samples.offersRender.push(ready.frame - response);
+    await page.focus('#offer-search');
+    for (const key of FILTER_KEYS) {
+      const result = await measure(page, 'keydown', { state: 'offers' }, () => page.keyboard.press(key));
+      if (result.changed === null) throw new Error(`the offers did not change after ${key}`);
+      samples.filterChanged.push(result.changed);
+      if (trace.filter.length < FILTER_KEYS.length) trace.filter.push(`${key} → ${result.after}`);
+      if (result.after.startsWith(`${catalogue.offers.length}:`)) samples.filterAllChanged.push(result.changed);
+      await page.waitForTimeout(KEY_PAUSE_MS);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/** Fills Account info once through the UI (by element ids, not by text)
+ *  and keeps the wizard's stored state: later runs start from it. Also
+ *  records which files a first load fetches. */
+async function prepare(browser, token) {
+  const { context, page } = await freshPage(browser, { token, wizard: null, ready: {} });
+  const fetched = new Set();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === new URL(spaBase).origin && !url.pathname.startsWith('/v1/')) fetched.add(url.pathname);
+  });
+  try {
+    await page.goto(`${spaBase}/customers/new/account`, { waitUntil: 'load' });
+    await page.evaluate(() => window.__ready);
+    await page.selectOption('#country', 'HU');
+    await page.waitForSelector('#language option[value=hu]', { state: 'attached' });
+    const fields = {
+      'company-name': 'Fővárosi Kertészet Kft.',
+      'domain-prefix': 'benchkerteszet',
+      'address-line1': 'Váci utca 1.',
+      city: 'Budapest',
+      'postal-code': '1052',
+      'registration-number': '12892312-2-42',
+      'first-name': 'Anna',
+      'last-name': 'Kiss',
+      email: 'anna.kiss@fovarosikerteszet.hu',
+      'phone-number': '+36 1 234 5678',
+    };
+    for (const [id, value] of Object.entries(fields)) await page.fill(`#${id}`, value);
+    await page.click('#agreement-has-accepted');
+    await page.waitForSelector('.availability--ok');
+    await page.click('main form button[type=submit]');
+    await page.waitForSelector('#offer-search', { timeout: 10000 });
+    // The favicon, if the browser asks for it, comes after load.
+    await page.waitForTimeout(300);
+    const wizard = await page.evaluate(() => sessionStorage.getItem('customer-wizard.wizard'));
+    return { wizard, fetched: [...fetched].sort() };
+  } finally {
+    await context.close();
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+let result;
+try {
+  const [token, bigToken] = await Promise.all([signIn(spaBase), signIn(bigBase)]);
+  const { wizard, fetched } = await prepare(browser, token);
+  const scenarios = [
+    ['account', () => accountRun(browser, token)],
+    ['next', () => nextRun(browser, token, wizard)],
+    ['offers', () => offersRun(browser, bigToken, wizard)],
+  ];
+  for (let run = 0; run < runs; run += 1) {
+    // Interleaved, so that a slow moment of the machine touches them all alike.
+    for (const [name, scenario] of scenarios) {
+      try {
+        await scenario();
+      } catch (error) {
+        failures.push(`${name} run ${run + 1}: ${error.message.split('\n')[0]}`);
+      }
+    }
+    process.stderr.write(`    browser run ${run + 1}/${runs}\r`);
+  }
+  process.stderr.write('\n');
+  result = { firstLoad: fetched };
+} catch (error) {
+  // Nothing could be measured (no sign-in, or Account info never completed).
+  result = { error: error.message.split('\n')[0] };
+  process.exitCode = 1;
+} finally {
+  result.chromium = browser.version();
+  await browser.close();
+}
+writeFileSync(
+  outPath,
+  JSON.stringify(
+    {
+      ...result,
+      runs,
+      firstTab,
+      offers: catalogue.offers.length,
+      keys: { message: MESSAGE_KEYS, filter: FILTER_KEYS, pauseMs: KEY_PAUSE_MS },
+      samples,
+      trace,
+      failures,
+      pageErrors: [...new Set(pageErrors)],
+    },
+    null,
+    1,
+  ),
+);
