@@ -3,6 +3,7 @@
 //! parsing, a timeout on every request, cancellation of a page's reads when
 //! the user leaves it, and retries — only for calls that are safe to repeat:
 //! reads, and writes that carry an `MS-RequestId` the server deduplicates.
+//! A 401 ends the session: the page asks to sign in, then comes back.
 
 use std::cell::RefCell;
 
@@ -155,6 +156,8 @@ struct Call {
     page_bound: bool,
     /// Sending it twice does no harm, so a transient failure is retried.
     repeatable: bool,
+    /// Sent with the session's token, so a 401 means the session is over.
+    signed: bool,
 }
 
 impl Call {
@@ -167,6 +170,7 @@ impl Call {
             headers: Vec::new(),
             page_bound: true,
             repeatable: true,
+            signed: true,
         }
     }
 
@@ -211,7 +215,7 @@ impl Call {
             .method(self.method.clone())
             .header("Accept", "application/json")
             .abort_signal(Some(&signal));
-        if let Some(token) = session::stored_token() {
+        if let Some(token) = session::stored_token().filter(|_| self.signed) {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
         request = request.header("X-Locale", crate::i18n::locale_untracked().culture());
@@ -251,7 +255,12 @@ impl Call {
                 Ok(response) if response.ok() || response.status() == 404 => return Ok(response),
                 Ok(response) => {
                     let retry_after = retry_after_ms(&response);
-                    (fault_of(response).await, retry_after)
+                    let error = fault_of(response).await;
+                    if self.signed && error.is_unauthorized() {
+                        // Every page then asks to sign in, and comes back.
+                        session::expired();
+                    }
+                    (error, retry_after)
                 }
                 Err(error) => (error, None),
             };
@@ -389,13 +398,17 @@ pub async fn demo_info() -> Result<DemoInfo, ApiError> {
 
 /// Signing in is not repeatable: a wrong password must not be tried twice.
 pub async fn sign_in(user_name: String, password: String) -> Result<AccessToken, ApiError> {
-    Call::post(
+    let call = Call::post(
         "/v1/auth/token",
         &SignIn {
             user_name,
             password,
         },
-    )?
+    )?;
+    Call {
+        signed: false,
+        ..call
+    }
     .json()
     .await
 }

@@ -101,6 +101,24 @@ pub fn language_name(code: &str) -> String {
         .unwrap_or_else(|| code.to_owned())
 }
 
+/// Sorts the way a dictionary of the UI language does (Turkish "Ç" after
+/// "C", Hungarian "Ö" after "O"), through the browser's `Intl.Collator`.
+pub fn sort_by_name<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
+    let compare = Intl::Collator::new(&locales(), &Object::new()).compare();
+    items.sort_by(|a, b| {
+        let order = compare
+            .call2(
+                &JsValue::NULL,
+                &JsValue::from_str(name(a)),
+                &JsValue::from_str(name(b)),
+            )
+            .ok()
+            .and_then(|order| order.as_f64())
+            .unwrap_or_default();
+        order.partial_cmp(&0.0).unwrap_or(std::cmp::Ordering::Equal)
+    });
+}
+
 /// Many country names at once (one `Intl.DisplayNames` for all).
 pub fn country_names(codes: &[&str]) -> Vec<String> {
     let names = Intl::DisplayNames::new(&locales(), &options(&[("type", "region")]));

@@ -2,10 +2,17 @@
 //! (so a reload keeps the session and closing the tab ends it); the reactive
 //! [`Session`] mirrors it for the views.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use web_sys::Storage;
 
 const TOKEN_KEY: &str = "customer-wizard.token";
+
+thread_local! {
+    /// The session of the app, for [`expired`]: the API client has no context.
+    static CURRENT: Cell<Option<Session>> = const { Cell::new(None) };
+}
 
 fn storage() -> Option<Storage> {
     web_sys::window()?.session_storage().ok()?
@@ -40,6 +47,7 @@ impl Session {
             token: RwSignal::new(stored_token()),
         };
         provide_context(session);
+        CURRENT.set(Some(session));
         session
     }
 
@@ -60,5 +68,17 @@ impl Session {
     pub fn end(&self) {
         store_token(None);
         self.token.set(None);
+    }
+}
+
+/// The API refused the stored token (expired, or signed out elsewhere): the
+/// session ends, so the page asks to sign in and then comes back to it.
+pub fn expired() {
+    store_token(None);
+    // Once: the other calls the page had in flight fail the same way.
+    if let Some(session) = CURRENT.get()
+        && session.token.with_untracked(Option::is_some)
+    {
+        session.token.set(None);
     }
 }

@@ -379,3 +379,30 @@ async fn switching_the_language_changes_every_text_and_keeps_the_input() {
     leptos::task::tick().await;
     assert_eq!(text_of("#switch-company-name-error"), english_error);
 }
+
+#[wasm_bindgen_test]
+fn names_sort_the_way_the_ui_language_does() {
+    let sorted = |locale: Locale| {
+        let mut names = vec![
+            "Zambiya", "Çad", "Küba", "Cezayir", "Irak", "İran", "Cibuti",
+        ];
+        i18n::set_locale(locale);
+        customer_wizard::format::sort_by_name(&mut names, |name| name);
+        names
+    };
+    // Turkish: Ç after C, dotless I before İ.
+    let turkish = sorted(Locale::Tr);
+    let english = sorted(Locale::En);
+    assert_eq!(
+        turkish,
+        [
+            "Cezayir", "Cibuti", "Çad", "Irak", "İran", "Küba", "Zambiya"
+        ]
+    );
+    assert_eq!(
+        english,
+        [
+            "Çad", "Cezayir", "Cibuti", "Irak", "İran", "Küba", "Zambiya"
+        ]
+    );
+}

@@ -14,7 +14,13 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
         if session.signed_in() {
             children().into_any()
         } else {
-            let here = location.pathname.get_untracked();
+            // The query too: Account info opened by Update returns to Review.
+            let mut here = location.pathname.get_untracked();
+            let search = location.search.get_untracked();
+            if !search.is_empty() {
+                here = format!("{here}?{search}");
+            }
+            let here = String::from(js_sys::encode_uri_component(&here));
             view! { <Redirect path=format!("/sign-in?return={here}") /> }.into_any()
         }
     }

@@ -37,6 +37,7 @@ use crate::components::text_field::TextField;
 use crate::countries::COUNTRIES;
 use crate::format;
 use crate::i18n::{api_error_message, fill, issue_message, page_title, t, texts};
+use crate::pages::customers::CannotAdd;
 use crate::wizard::{Step, Wizard, account_fingerprint};
 
 /// Step 1 of the wizard, behind its guard.
@@ -57,7 +58,7 @@ fn country_options() -> Vec<(String, String)> {
         .zip(COUNTRIES)
         .map(|(name, code)| (code.to_owned(), name))
         .collect();
-    options.sort_by_cached_key(|(_, name)| customer_model::text::fold(name));
+    format::sort_by_name(&mut options, |(_, name)| name);
     options
 }
 
@@ -119,6 +120,9 @@ fn AccountInfoForm() -> impl IntoView {
                 .is_some_and(|me| me.partner.partner_type == PartnerType::IndirectProvider)
         })
     });
+    // A role that may not add customers is told why instead of given the form.
+    let refused =
+        Memo::new(move |_| me.with(|me| me.as_ref().filter(|me| !me.can_add_customers()).cloned()));
     let may_confirm = Signal::derive(move || {
         me.with(|me| me.as_ref().is_none_or(|me| me.can_accept_agreement()))
     });
@@ -209,7 +213,13 @@ fn AccountInfoForm() -> impl IntoView {
         )
     });
 
-    let attempted = RwSignal::new(false);
+    // Back from a Submit the server refused: its issues show at their fields
+    // (and in the summary) at once, not only after the user leaves a field.
+    let attempted = RwSignal::new(wizard.server_issues.with_untracked(|issues| {
+        issues
+            .iter()
+            .any(|issue| Step::of_field(issue.field) == Step::Account)
+    }));
     let busy = RwSignal::new(false);
     // Set when Next was pressed before the country's rules had arrived.
     let rules_pending = RwSignal::new(false);
@@ -381,7 +391,8 @@ fn AccountInfoForm() -> impl IntoView {
             <WarningSummary warnings node_ref=warnings_panel on_continue=Callback::new(move |()| check_address()) />
             <span class="caption">{move || (texts().common.step_caption)(1)}</span>
             <h1 tabindex="-1">{t!(common.step_account)}</h1>
-            <div class="inset" id="guidance">
+            {move || refused.get().map(|me| view! { <CannotAdd me /> })}
+            <div class="inset" id="guidance" hidden=move || refused.with(Option::is_some)>
                 <p>{t!(account.guidance_name)}</p>
                 <p>{t!(account.guidance_address)}</p>
                 <p>
@@ -391,7 +402,7 @@ fn AccountInfoForm() -> impl IntoView {
                     }}
                 </p>
             </div>
-            <form novalidate on:submit=on_submit>
+            <form novalidate on:submit=on_submit hidden=move || refused.with(Option::is_some)>
                 <h2 class="section-heading">{t!(account.company_heading)}</h2>
                 <SelectField
                     id="country"

@@ -6,7 +6,6 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, SearchField};
 use crate::i18n::{api_error_message, page_title, role_name, t, texts};
-use crate::session::Session;
 
 /// The search in the address bar (`?q=…&by=domain`), so Back and reload keep it.
 fn search_of(query: &leptos_router::params::ParamsMap) -> Search {
@@ -55,7 +54,6 @@ impl PageTrail {
 /// and the way into the wizard for the roles that may add customers.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
-    let session = Session::get();
     let query = use_query_map();
     let navigate = use_navigate();
     let search = Memo::new(move |_| query.with(search_of));
@@ -79,14 +77,6 @@ pub fn CustomersPage() -> impl IntoView {
         api::list_customers(search, continuation)
     });
     let me = LocalResource::new(api::me);
-    // An expired sign-in ends the session; the page then asks to sign in again.
-    Effect::new(move || {
-        if let Some(Err(error)) = customers.get()
-            && error.is_unauthorized()
-        {
-            session.end();
-        }
-    });
     let on_search = move |ev: SubmitEvent| {
         ev.prevent_default();
         let value = text.get_untracked();
@@ -191,22 +181,27 @@ pub fn CustomersPage() -> impl IntoView {
 #[component]
 fn AddCustomer(me: Result<Me, api::ApiError>) -> impl IntoView {
     match me {
-        Ok(me) if !me.can_add_customers() => view! {
-            <p class="inset" id="cannot-add">
-                {move || {
-                    let roles: Vec<&str> = me.roles.iter().map(|role| role_name(*role)).collect();
-                    (texts().customers.cannot_add)(&roles.join(", "))
-                }}
-            </p>
-        }
-        .into_any(),
+        Ok(me) if !me.can_add_customers() => view! { <CannotAdd me /> }.into_any(),
         // When who we are is unknown, the API decides when it is asked.
         _ => view! {
-            <a class="button" href="/customers/new/account">
+            <a class="button" id="add-customer" href="/customers/new/account">
                 {t!(common.add_customer)}
             </a>
         }
         .into_any(),
+    }
+}
+
+/// Why this user may not add customers: their roles, and the roles that may.
+#[component]
+pub fn CannotAdd(me: Me) -> impl IntoView {
+    view! {
+        <p class="inset" id="cannot-add">
+            {move || {
+                let roles: Vec<&str> = me.roles.iter().map(|role| role_name(*role)).collect();
+                (texts().customers.cannot_add)(&roles.join(", "))
+            }}
+        </p>
     }
 }
 

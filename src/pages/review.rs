@@ -3,18 +3,19 @@
 
 use customer_model::draft::{AgreementChoice, Draft};
 use customer_model::validation::{self, Issue};
+use customer_model::wire::PartnerRelationship;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
+use crate::api;
 use crate::components::step_guard::StepGuard;
 use crate::format;
 use crate::i18n::{api_error_message, fill, issue_message, page_title, t, texts};
 use crate::pages::account_info::fields::field_id;
 use crate::pages::account_info::relationship_link;
 use crate::pages::subscriptions::{catalogue_of, chosen_lines, total_label, totals};
-use crate::session::Session;
 use crate::wizard::submit::{self, Failure, Stage};
 use crate::wizard::{Step, Wizard};
 
@@ -32,8 +33,12 @@ fn update_path(step: Step) -> String {
 }
 
 /// The account answers as (label, value), in the UI language: call it where a
-/// language switch re-renders.
-fn account_rows(draft: &Draft) -> Vec<(&'static str, String)> {
+/// language switch re-renders. `resellers` names the draft's reseller (`None`
+/// while they load).
+fn account_rows(
+    draft: &Draft,
+    resellers: Option<&[PartnerRelationship]>,
+) -> Vec<(&'static str, String)> {
     let texts = &texts().review;
     let account = &draft.account;
     let address = [
@@ -107,8 +112,16 @@ fn account_rows(draft: &Draft) -> Vec<(&'static str, String)> {
             .to_owned(),
         ),
     ];
-    if let Some(reseller) = &draft.reseller_id {
-        rows.push((texts.reseller, reseller.clone()));
+    if let Some(id) = &draft.reseller_id {
+        // By name; by id only when it is none of ours (that is what is sent).
+        let name = match resellers {
+            None => crate::i18n::texts().account.resellers_loading.to_owned(),
+            Some(resellers) => resellers
+                .iter()
+                .find(|reseller| &reseller.id == id)
+                .map_or_else(|| id.clone(), |reseller| reseller.name.clone()),
+        };
+        rows.push((texts.reseller, name));
     }
     rows
 }
@@ -146,10 +159,23 @@ impl Progress {
 #[component]
 fn Review() -> impl IntoView {
     let wizard = Wizard::get();
-    let session = Session::get();
     let navigate = use_navigate();
     let draft = Memo::new(move |_| wizard.state.with(|state| state.draft.clone()));
     let (_, offers) = catalogue_of(wizard);
+    let has_reseller = Memo::new(move |_| draft.with(|draft| draft.reseller_id.is_some()));
+    let resellers = LocalResource::new(move || {
+        let wanted = has_reseller.get();
+        async move {
+            if wanted {
+                api::resellers()
+                    .await
+                    .map(|list| list.items)
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            }
+        }
+    });
     let running = RwSignal::new(false);
     let failure = RwSignal::new(None::<Failure>);
     let stages = Memo::new(move |_| draft.with(submit::stages));
@@ -204,13 +230,9 @@ fn Review() -> impl IntoView {
             running.set(false);
             match result {
                 Ok(()) => navigate(Step::Confirmation.path(), Default::default()),
-                Err(problem) => {
-                    if problem.error.is_unauthorized() {
-                        // Signing in again comes back here; the draft and the ids wait.
-                        session.end();
-                    }
-                    failure.set(Some(problem));
-                }
+                // A 401 has ended the session: signing in again comes back
+                // here, where the draft and the request ids wait.
+                Err(problem) => failure.set(Some(problem)),
             }
         });
     };
@@ -231,6 +253,10 @@ fn Review() -> impl IntoView {
             <p>{t!(review.intro)}</p>
 
             {move || failure.get().map(|failure| view! { <SubmitProblem failure /> })}
+            // Submit stopped without an answer (a reload, a closed tab): say how to go on.
+            {move || (started.get() && !running.get() && failure.with(Option::is_none)).then(|| view! {
+                <p class="inset" id="submit-resume">{t!(review.resume)}</p>
+            })}
 
             <section aria-labelledby="review-account">
                 <div class="summary-card__title">
@@ -246,7 +272,10 @@ fn Review() -> impl IntoView {
                     }}
                 </div>
                 <dl class="summary-list">
-                    {move || draft.with(account_rows).into_iter().map(|(key, value)| view! {
+                    {move || {
+                        let resellers = resellers.get();
+                        draft.with(|draft| account_rows(draft, resellers.as_deref()))
+                    }.into_iter().map(|(key, value)| view! {
                         <div class="summary-list__row">
                             <dt>{key}</dt>
                             <dd>{value}</dd>

@@ -18,7 +18,8 @@ const PASSWORD_ID: &str = "password";
 /// Where to go after signing in: the page that sent us here, if it is ours.
 fn safe_return(target: Option<String>) -> String {
     target
-        .filter(|path| path.starts_with('/') && !path.starts_with("//"))
+        // A path of this site: not `//host` nor `/\host`, which browsers read as another site.
+        .filter(|path| path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\"))
         .unwrap_or_else(|| "/customers".to_owned())
 }
 
@@ -241,7 +242,7 @@ fn DemoAccounts(
                                         <code>{account.password}</code>
                                     </td>
                                     <td>
-                                        <button type="button" class="button button--secondary" data-user=data_user aria-label=label on:click=fill>
+                                        <button type="button" class="button button--secondary" id=format!("use-{data_user}") data-user=data_user aria-label=label on:click=fill>
                                             {t!(sign_in.use_account)}
                                         </button>
                                     </td>

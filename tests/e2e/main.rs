@@ -5,6 +5,10 @@
 //! `cargo build -p customer-api` (or point `CUSTOMER_API_BIN` at a binary).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod failures;
+mod journeys;
+mod keyboard;
+
 use std::future::Future;
 use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
@@ -58,6 +62,11 @@ impl Drop for Harness {
 
 impl Harness {
     fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    /// [`Harness::start`] with extra `serve` flags (after `--demo`).
+    fn start_with(flags: &[&str]) -> Self {
         let dist = workspace().join("dist");
         assert!(
             dist.join("index.html").is_file(),
@@ -88,6 +97,7 @@ impl Harness {
                 &database_url,
                 "--demo",
             ])
+            .args(flags)
             .arg("--spa-dir")
             .arg(&dist)
             .stdout(Stdio::piped())
@@ -361,15 +371,7 @@ type Scenario = for<'a> fn(&'a Client, &'a str) -> Pin<Box<dyn Future<Output = O
 /// reports what the page showed. The browser session is closed on every
 /// path, or headless Chromium outlives the test.
 async fn in_browser(name: &str, scenario: Scenario) {
-    let harness = Harness::start();
-    let client = harness.browser().await;
-    let outcome = match scenario(&client, &harness.base_url).await {
-        Err(failure) => Err(format!("{failure}\n{}", diagnostics(&client, name).await)),
-        ok => ok,
-    };
-    let closed = client.close().await;
-    outcome.unwrap_or_else(|failure| panic!("{failure}"));
-    closed.expect("close the browser session");
+    in_browser_with_flags(name, &[], scenario).await;
 }
 
 /// Keeps the page's uncaught errors and console errors (a Rust panic's
@@ -958,4 +960,81 @@ async fn every_page_is_accessible_in_turkish() {
         Box::pin(accessibility_tour(client, base_url, Locale::Tr))
     })
     .await;
+}
+
+/// A scenario that also holds the server: it may kill it and start it again.
+type ServerScenario =
+    for<'a> fn(&'a Client, &'a mut Harness) -> Pin<Box<dyn Future<Output = Outcome> + 'a>>;
+
+/// [`in_browser`] for scenarios that kill and restart the server.
+async fn in_browser_with_server(name: &str, scenario: ServerScenario) {
+    let mut harness = Harness::start();
+    let client = harness.browser().await;
+    let outcome = match scenario(&client, &mut harness).await {
+        Err(failure) => Err(format!("{failure}\n{}", diagnostics(&client, name).await)),
+        ok => ok,
+    };
+    let closed = client.close().await;
+    outcome.unwrap_or_else(|failure| panic!("{failure}"));
+    closed.expect("close the browser session");
+}
+
+impl Harness {
+    /// Kills the server the way a crash does (SIGKILL) and waits until it is gone.
+    fn kill_server(&mut self) {
+        let server = &mut self.processes[0];
+        let _ = server.kill();
+        let _ = server.wait();
+    }
+
+    /// Starts the server again, in demo mode, on the same database file and
+    /// the same port, so that the page keeps its origin (and its session).
+    fn restart_server(&mut self) {
+        self.kill_server();
+        let address = self
+            .base_url
+            .strip_prefix("http://")
+            .expect("an http base URL")
+            .to_owned();
+        let database_url = format!("sqlite://{}", self._data.path().join("e2e.db").display());
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let mut server = Command::new(server_binary())
+                .args(["serve", "--bind", &address, "--database-url", &database_url])
+                .arg("--demo")
+                .arg("--spa-dir")
+                .arg(workspace().join("dist"))
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("start the server again");
+            let first_line = first_line_of(server.stdout.take().expect("server stdout"));
+            if first_line.trim() == format!("listening on {}", self.base_url) {
+                self.processes[0] = server;
+                return;
+            }
+            // The port may take a moment to be free again.
+            let _ = server.kill();
+            let _ = server.wait();
+            assert!(
+                Instant::now() < deadline,
+                "the server did not start again on {address}: {first_line:?}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// [`in_browser`] against a server started with extra `serve` flags, e.g.
+/// `--partner-type direct-bill`.
+async fn in_browser_with_flags(name: &str, flags: &[&str], scenario: Scenario) {
+    let harness = Harness::start_with(flags);
+    let client = harness.browser().await;
+    let outcome = match scenario(&client, &harness.base_url).await {
+        Err(failure) => Err(format!("{failure}\n{}", diagnostics(&client, name).await)),
+        ok => ok,
+    };
+    let closed = client.close().await;
+    outcome.unwrap_or_else(|failure| panic!("{failure}"));
+    closed.expect("close the browser session");
 }
