@@ -799,9 +799,44 @@ async fn the_language_changes_mid_wizard_without_losing_input() {
     .await;
 }
 
+/// WCAG 1.4.10 (reflow): at 320 CSS pixels wide — what 1280 pixels are at
+/// 400% zoom, so 200% zoom is covered too — nothing needs scrolling sideways.
+async fn reflows(client: &Client, what: &str) -> Outcome {
+    client
+        .set_window_size(320, 900)
+        .await
+        .map_err(failed("narrow the window"))?;
+    let overflowing = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             requestAnimationFrame(() => requestAnimationFrame(() => {
+                 const width = document.documentElement.clientWidth;
+                 const wide = [...document.querySelectorAll('body *')]
+                     .filter(element => element.getBoundingClientRect().right > width + 1)
+                     .slice(0, 5)
+                     .map(element => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`);
+                 done(document.documentElement.scrollWidth > width ? wide.join(', ') || 'the page' : '');
+             }));",
+            vec![],
+        )
+        .await
+        .map_err(failed("measure the page's width"))?;
+    screenshot(client, &format!("{what}-320px")).await?;
+    client
+        .set_window_size(1280, 900)
+        .await
+        .map_err(failed("widen the window again"))?;
+    let overflowing = overflowing.as_str().unwrap_or_default();
+    check(overflowing.is_empty(), || {
+        format!("{what}: at 320 px wide these need sideways scrolling: {overflowing}")
+    })
+}
+
 /// The WCAG 2.0, 2.1 and 2.2 A and AA rules of axe-core (npm, installed by
-/// `scripts/bootstrap.sh` into tests/a11y) on the page as it is now.
+/// `scripts/bootstrap.sh` into tests/a11y) on the page as it is now, and reflow
+/// at 320 px.
 async fn accessible(client: &Client, what: &str) -> Outcome {
+    reflows(client, what).await?;
     let loaded = client
         .execute("return typeof window.axe === 'object';", vec![])
         .await
