@@ -69,18 +69,23 @@ function harness({ token, wizard, ready }) {
       }
     });
   const offerRows = () => document.querySelectorAll('ul.offers > li');
+  // How many offers match: the list shows the first ones, and says how many
+  // more there are when there are more.
+  const matching = () =>
+    Number(document.getElementById('offers-listed')?.dataset.matching ?? offerRows().length);
   const states = {
     // Company name's message (error or warning, same id), or none.
     message: () => {
       const element = document.getElementById('company-name-error');
       return element ? `${element.className}:${element.textContent}` : '';
     },
-    // The offers listed: how many, the first and the last; or the notice.
+    // The offers: how many match, how many are listed, the first and the
+    // last listed; or the notice.
     offers: () => {
       const rows = offerRows();
       if (!rows.length) return document.querySelector('main .notice')?.textContent ?? '';
       const id = (row) => row.querySelector('input')?.id;
-      return `${rows.length}:${id(rows[0])}:${id(rows[rows.length - 1])}`;
+      return `${matching()}:${rows.length}:${id(rows[0])}:${id(rows[rows.length - 1])}`;
     },
   };
 
@@ -91,7 +96,7 @@ function harness({ token, wizard, ready }) {
           const input = document.getElementById('company-name');
           return !!input && !input.disabled;
         }
-      : () => offerRows().length === ready.offers;
+      : () => offerRows().length > 0 && matching() === ready.offers;
   window.__ready = when(readyTest, 30000);
   window.__ready.catch(() => {});
 

@@ -10,6 +10,9 @@ pub struct Subscriptions {
     pub categories_label: &'static str,
     pub loading: &'static str,
     pub no_match: &'static str,
+    /// Under a long list: gets how many are listed and how many match.
+    pub listed_of: fn(&str, &str) -> String,
+    pub show_more: Plural,
     /// Choosing no subscription is allowed; this says so.
     pub none_chosen: &'static str,
     pub chosen: Plural,
@@ -31,6 +34,11 @@ pub const EN: Subscriptions = Subscriptions {
     categories_label: "Offer categories",
     loading: "Loading offers…",
     no_match: "No offers match your search.",
+    listed_of: |listed, total| format!("Showing {listed} of {total} offers."),
+    show_more: Plural {
+        one: "Show {n} more offer",
+        other: "Show {n} more offers",
+    },
     none_chosen: "No subscriptions chosen. The customer can buy them later.",
     chosen: Plural {
         one: "{n} subscription chosen",
@@ -44,31 +52,41 @@ pub const EN: Subscriptions = Subscriptions {
 
 pub const HU: Subscriptions = Subscriptions {
     back_to_account: "Vissza a fiókadatokhoz",
-    intro: "Válassza ki az ügyfél által kért ajánlatokat, és adja meg, hány licencet kér mindegyikből. Azt is választhatja, hogy egyiket sem: az ügyfél később is vásárolhat előfizetéseket.",
-    locked: "Lehet, hogy ennek az ügyfélnek már leadtak egy rendelést, ezért az előfizetések nem módosíthatók.",
+    intro: "Válassza ki az ügyfél által kért ajánlatokat, és adja meg, hány licencet kér mindegyikből. Ajánlatot választani nem kötelező: az ügyfél később is vásárolhat előfizetéseket.",
+    locked: "Lehet, hogy az ügyfél nevében már leadtak egy rendelést, ezért az előfizetések nem módosíthatók.",
     search_label: "Keresés az ajánlatok között",
     categories_label: "Ajánlatkategóriák",
     loading: "Ajánlatok betöltése…",
     no_match: "Egyetlen ajánlat sem felel meg a keresésnek.",
+    listed_of: |listed, total| format!("{total} ajánlatból {listed} látható."),
+    show_more: Plural {
+        one: "További {n} ajánlat megjelenítése",
+        other: "További {n} ajánlat megjelenítése",
+    },
     none_chosen: "Nincs kiválasztott előfizetés. Az ügyfél később is vásárolhat előfizetéseket.",
     chosen: Plural {
         one: "{n} előfizetés kiválasztva",
         other: "{n} előfizetés kiválasztva",
     },
     total: |cycle| format!("{cycle} végösszeg"),
-    per_license: |price, cycle| format!("{price} licencenként, {cycle}"),
+    per_license: |price, cycle| format!("{price} licencenként, {cycle} díj"),
     licenses_label: "Licencek száma",
     licenses_hint: |min, max| format!("Legalább {min}, legfeljebb {max}"),
 };
 
 pub const TR: Subscriptions = Subscriptions {
     back_to_account: "Hesap bilgilerine dön",
-    intro: "Müşterinin istediği teklifleri ve her birinden kaç lisans istediğini seçin. Hiçbirini seçmeyebilirsiniz de: müşteri abonelikleri daha sonra satın alabilir.",
+    intro: "Müşterinin istediği teklifleri ve her birinden kaç lisans istediğini seçin. Teklif seçmek zorunlu değildir: müşteri abonelikleri daha sonra da satın alabilir.",
     locked: "Bu müşteri için zaten bir sipariş verilmiş olabilir; bu nedenle abonelikler değiştirilemez.",
     search_label: "Tekliflerde ara",
     categories_label: "Teklif kategorileri",
     loading: "Teklifler yükleniyor…",
     no_match: "Aramanızla eşleşen teklif yok.",
+    listed_of: |listed, total| format!("{total} tekliften {listed} tanesi gösteriliyor."),
+    show_more: Plural {
+        one: "{n} teklif daha göster",
+        other: "{n} teklif daha göster",
+    },
     none_chosen: "Abonelik seçilmedi. Müşteri abonelikleri daha sonra satın alabilir.",
     chosen: Plural {
         one: "{n} abonelik seçildi",

@@ -127,28 +127,54 @@ fn SubscriptionsForm() -> impl IntoView {
     });
     let category = RwSignal::new(None::<String>);
     let search = RwSignal::new(String::new());
-    let visible = Memo::new(move |_| {
+    let listed = RwSignal::new(LISTED_AT_ONCE);
+    // Folded once per catalogue, not once per keystroke.
+    let searchable = Memo::new(move |_| {
+        offers.with(|offers| {
+            offers
+                .iter()
+                .map(|offer| fold(&format!("{}\n{}", offer.name, offer.description)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let matching = Memo::new(move |_| {
         let wanted = fold(search.get().trim());
         let category = category
             .get()
             .or_else(|| categories.with(|all| all.first().map(|(_, id, _)| id.clone())));
         offers.with(|offers| {
-            offers
-                .iter()
-                .filter(|offer| {
-                    if !wanted.is_empty() {
-                        fold(&offer.name).contains(&wanted)
-                            || fold(&offer.description).contains(&wanted)
-                    } else {
-                        category
-                            .as_deref()
-                            .is_none_or(|category| offer.category.id == category)
-                    }
-                })
-                .cloned()
-                .collect::<Vec<_>>()
+            searchable.with(|searchable| {
+                offers
+                    .iter()
+                    .zip(searchable)
+                    .enumerate()
+                    .filter(|(_, (offer, text))| {
+                        if wanted.is_empty() {
+                            category
+                                .as_deref()
+                                .is_none_or(|category| offer.category.id == category)
+                        } else {
+                            text.contains(&wanted)
+                        }
+                    })
+                    .map(|(index, _)| index)
+                    .collect::<Vec<_>>()
+            })
         })
     });
+    let visible = Memo::new(move |_| {
+        let listed = listed.get();
+        offers.with(|offers| {
+            matching.with(|matching| {
+                matching
+                    .iter()
+                    .take(listed)
+                    .filter_map(|index| offers.get(*index).cloned())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let unlisted = Memo::new(move |_| matching.with(Vec::len).saturating_sub(listed.get()));
     let chosen = Memo::new(move |_| wizard.draft(|draft| draft.offers.clone()));
     let issues = Memo::new(move |_| {
         if catalogue.with(|loaded| !matches!(loaded, Some(Ok(_)))) {
@@ -200,7 +226,7 @@ fn SubscriptionsForm() -> impl IntoView {
     view! {
         <Title text=title />
         <main>
-            <a class="back-link" href=if to_review { Step::Review.path() } else { Step::Account.path() }>
+            <a class="back-link" href=crate::config::href(if to_review { Step::Review.path() } else { Step::Account.path() })>
                 {move || {
                     let texts = texts();
                     if to_review { texts.common.back_to_review } else { texts.subscriptions.back_to_account }
@@ -220,7 +246,10 @@ fn SubscriptionsForm() -> impl IntoView {
                         type="search"
                         id="offer-search"
                         prop:value=move || search.get()
-                        on:input=move |ev| search.set(event_target_value(&ev))
+                        on:input=move |ev| {
+                            listed.set(LISTED_AT_ONCE);
+                            search.set(event_target_value(&ev));
+                        }
                     />
                 </div>
                 <nav class="tabs" aria-label=t!(subscriptions.categories_label)>
@@ -237,6 +266,7 @@ fn SubscriptionsForm() -> impl IntoView {
                                         class="tab"
                                         aria-pressed=if selected { "true" } else { "false" }
                                         on:click=move |_| {
+                                            listed.set(LISTED_AT_ONCE);
                                             search.set(String::new());
                                             category.set(Some(id.clone()));
                                         }
@@ -264,6 +294,7 @@ fn SubscriptionsForm() -> impl IntoView {
                                     <OfferRow offer offers issues reveal=attempted locked />
                                 </For>
                             </ul>
+                            <ShowMore listed unlisted />
                         }.into_any(),
                     }}
                 </div>
@@ -299,6 +330,41 @@ fn SubscriptionsForm() -> impl IntoView {
                 </button>
             </form>
         </main>
+    }
+}
+
+/// Rows rendered at once: enough to scan, few enough that a keystroke in the
+/// search redraws within a frame however large the catalogue.
+const LISTED_AT_ONCE: usize = 50;
+
+/// "Showing 50 of 250 offers", and a button that lists the next ones.
+#[component]
+fn ShowMore(listed: RwSignal<usize>, unlisted: Memo<usize>) -> impl IntoView {
+    move || {
+        let unlisted = unlisted.get();
+        (unlisted > 0).then(|| {
+            let shown = listed.get_untracked();
+            let next = unlisted.min(LISTED_AT_ONCE);
+            view! {
+                <p class="offers__more" id="offers-listed" data-matching=shown + unlisted>
+                    {move || {
+                        (texts().subscriptions.listed_of)(
+                            &format::number(shown as f64),
+                            &format::number((shown + unlisted) as f64),
+                        )
+                    }}
+                    " "
+                    <button
+                        type="button"
+                        class="button button--secondary"
+                        id="show-more-offers"
+                        on:click=move |_| listed.update(|listed| *listed += LISTED_AT_ONCE)
+                    >
+                        {move || texts().subscriptions.show_more.of(next)}
+                    </button>
+                </p>
+            }
+        })
     }
 }
 
