@@ -38,7 +38,8 @@ pub fn App() -> impl IntoView {
     Session::provide();
     Wizard::provide();
     view! {
-        <Router>
+        // Under the path index.html's `<base href>` names: `/` or e.g. `/wizard/`.
+        <Router base=config::base_path()>
             <NavigationFollower />
             <SiteHeader />
             <Routes fallback=NotFound>

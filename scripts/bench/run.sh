@@ -62,7 +62,9 @@ rm -rf "$OUT" && mkdir -p "$OUT/db"
 # measured halfway; one whose index.html names a missing file was caught
 # mid-build.
 cp -a dist "$OUT/dist"
-for file in $(grep -o '\(href\|src\)="/[^"]*"' "$OUT/dist/index.html" | sed 's/.*="\/\(.*\)"/\1/'); do
+# index.html names its files relative to its <base href="/"> (./main-….css,
+# and './…js' in the loader script).
+for file in $(grep -o "\(href=\"\|'\)\./[^\"']*" "$OUT/dist/index.html" | sed "s/.*\.\///"); do
   [ -f "$OUT/dist/$file" ] || die "dist/ is being rebuilt (no $file yet): run again when it is done"
 done
 node scripts/bench/catalogue.mjs crates/server/data/demo-catalogue.json 1000 >"$OUT/catalogue-1000.json"

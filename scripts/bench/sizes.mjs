@@ -36,9 +36,10 @@ try {
   // No browser run: the static list is all there is.
 }
 // What the server answers a path with: the file, or index.html (the SPA
-// fallback for `/` and deep links such as /customers/new/account).
+// fallback for `/` and deep links such as /customers/new/account). index.html
+// names its files relative to its `<base href="/">` (`./main-….css`).
 const servedFile = (path) => {
-  const file = path.replace(/^\/+/, '');
+  const file = path.replace(/^(\.?\/)+/, '');
   return file && existsSync(join(dist, file)) && statSync(join(dist, file)).isFile() ? file : 'index.html';
 };
 const files = [...new Set(['index.html', 'config.json', ...named, ...observed].map(servedFile))].sort();

@@ -1,5 +1,6 @@
 use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::t;
 
@@ -39,7 +40,7 @@ pub fn ErrorSummary(
                             .map(|(id, message)| {
                                 view! {
                                     <li>
-                                        <a href=format!("#{id}")>{message}</a>
+                                        <FieldLink id>{message}</FieldLink>
                                     </li>
                                 }
                             })
@@ -48,5 +49,42 @@ pub fn ErrorSummary(
                 </ul>
             </div>
         </div>
+    }
+}
+
+/// A link to a field of this page: `#id`. The app's `<base href>` would make
+/// the browser (and the router) read that as the base's own page, so the click
+/// goes to the field here instead: its label scrolled into view, its input
+/// focused, as the summaries' links are expected to do. The listener is on the
+/// link itself (Leptos does not delegate events here), so it runs before the
+/// router's, which listens on the window.
+#[component]
+pub fn FieldLink(#[prop(into)] id: String, children: Children) -> impl IntoView {
+    let href = format!("#{id}");
+    view! {
+        <a
+            href=href
+            on:click=move |ev| {
+                ev.prevent_default();
+                go_to_field(&id);
+            }
+        >
+            {children()}
+        </a>
+    }
+}
+
+fn go_to_field(id: &str) {
+    let Some(target) = document().get_element_by_id(id) else {
+        return;
+    };
+    let around = target
+        .closest(".field, fieldset")
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| target.clone());
+    around.scroll_into_view();
+    if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+        let _ = target.focus();
     }
 }

@@ -4,6 +4,8 @@ use leptos_router::hooks::use_location;
 
 use crate::session::Session;
 
+const SIGN_IN: &str = "/sign-in";
+
 /// Shows its children to a signed-in user; sends anyone else to sign in, and
 /// back here afterwards.
 #[component]
@@ -12,16 +14,21 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
     move || {
         if session.signed_in() {
-            children().into_any()
-        } else {
-            // The query too: Account info opened by Update returns to Review.
-            let mut here = location.pathname.get_untracked();
-            let search = location.search.get_untracked();
-            if !search.is_empty() {
-                here = format!("{here}?{search}");
-            }
-            let here = String::from(js_sys::encode_uri_component(&here));
-            view! { <Redirect path=format!("/sign-in?return={here}") /> }.into_any()
+            return children().into_any();
         }
+        // The page's own path (the router puts the base path back), and its
+        // query: Account info opened by Update returns to Review.
+        let mut here = crate::config::route_of(&location.pathname.get_untracked());
+        // Signing out navigates to Sign in while this page is still shown:
+        // nothing to come back to there.
+        if here == SIGN_IN {
+            return view! { <Redirect path=SIGN_IN /> }.into_any();
+        }
+        let search = location.search.get_untracked();
+        if !search.is_empty() {
+            here = format!("{here}?{search}");
+        }
+        let here = String::from(js_sys::encode_uri_component(&here));
+        view! { <Redirect path=format!("{SIGN_IN}?return={here}") /> }.into_any()
     }
 }

@@ -73,6 +73,8 @@ pub struct Account {
     pub reseller_hint: &'static str,
     pub resellers_loading: &'static str,
     pub reseller_none: &'static str,
+    /// A link named a reseller that is not one of the partner's; gets its id.
+    pub reseller_unknown: fn(&str) -> String,
 
     // Agreement and access.
     pub agreement_heading: &'static str,
@@ -168,6 +170,11 @@ pub const EN: Account = Account {
     reseller_hint: "The reseller this customer buys through. Choose none to make it your direct customer.",
     resellers_loading: "Loading your resellers…",
     reseller_none: "None: a direct customer",
+    reseller_unknown: |id| {
+        format!(
+            "The link you followed names a reseller ({id}) that is not one of your resellers, so it is not used: the customer will be your direct customer."
+        )
+    },
 
     agreement_heading: "Agreement and access",
     agreement_legend: "Customer agreement",
@@ -201,19 +208,19 @@ pub const EN: Account = Account {
 };
 
 pub const HU: Account = Account {
-    guidance_name: "Használja pontosan az ügyfél hivatalos dokumentumokban megjelenő jogi nevét. Kerülje a betűszókat és a rövidített formákat, és ne használjon tesztneveket.",
-    guidance_address: "Adja meg a teljes, pontos címet: a hely adatait, a várost, az államot vagy tartományt, az országot vagy régiót és az irányítószámot.",
+    guidance_name: "Az ügyfél pontos hivatalos nevét használja, ahogyan a hivatalos iratokban szerepel. Kerülje a betűszókat és a rövidített formákat, és ne használjon tesztneveket.",
+    guidance_address: "Adja meg a teljes, pontos címet: utca és házszám, város, állam vagy tartomány, ország vagy régió és irányítószám.",
     guidance_existing: "Ha az ügyfélnek már van bérlője (például egy másik partnernél), ne hozza létre újra, hanem {link}.",
     request_relationship: "kérjen vele kapcsolatot",
 
     company_heading: "Vállalat",
     country_label: "Ország vagy régió",
-    country_hint: "Ahol a vállalatot bejegyezték. Az alábbi mezők szabályai ehhez igazodnak.",
+    country_hint: "Az ország, ahol a vállalatot bejegyezték. Az alábbi mezők szabályai ehhez igazodnak.",
     country_placeholder: "Válasszon országot vagy régiót",
     rules_failed: |reason| format!("Az ország szabályait nem sikerült betölteni. {reason}"),
     rules_loading: "A kiválasztott ország szabályai még töltődnek. Próbálja újra egy kis idő múlva.",
     company_name_label: "Cégnév",
-    company_name_hint: "A pontos jogi név, például Contoso Kft.",
+    company_name_hint: "A pontos hivatalos név, például Contoso Kft.",
 
     domain_label: "Elsődleges tartománynév",
     domain_hint: "Csak betűk és számjegyek, legfeljebb 27 karakter. Ez az ügyfél első tartománya, később nem módosítható.",
@@ -223,7 +230,7 @@ pub const HU: Account = Account {
     domain_taken: "{domain} már használatban van. Ha ennek az ügyfélnek már van bérlője, ne hozza létre újra, hanem {link}.",
     domain_taken_summary: "Ez a tartomány már használatban van: válasszon másikat, vagy kérjen kapcsolatot a meglévő ügyféllel",
     domain_check_failed: |reason| format!("Az elérhetőséget nem sikerült ellenőrizni: {reason}"),
-    look_alike_title: "Lehet, hogy ez egy meglévő ügyfél.",
+    look_alike_title: "Lehet, hogy ez már meglévő ügyfél.",
     look_alike_text: "Hasonló meglévő ügyfelei: {names}. Meglévő ügyfelet ne hozzon létre újra, hanem {link}.",
 
     address_heading: "Cím",
@@ -248,18 +255,23 @@ pub const HU: Account = Account {
     phone_number_label: "Telefonszám",
     language_label: "Nyelv",
     language_hint: "Az ügyfélnek küldött értesítések nyelve",
-    culture_label: "Kultúra",
-    culture_hint: "Ahogyan a dátumok, számok és árak az ügyfél számára megjelennek",
+    culture_label: "Területi beállítás",
+    culture_hint: "A dátumok, számok és árak formátuma az ügyfél számára",
 
     reseller_heading: "Viszonteladó",
     reseller_label: "Közvetett viszonteladó",
-    reseller_hint: "A viszonteladó, akin keresztül ez az ügyfél vásárol. Ha az Ön közvetlen ügyfele lesz, válassza a „Nincs” lehetőséget.",
+    reseller_hint: "A viszonteladó, amelyen keresztül ez az ügyfél vásárol. Ha az Ön közvetlen ügyfele lesz, válassza a „Nincs” lehetőséget.",
     resellers_loading: "Viszonteladók betöltése…",
     reseller_none: "Nincs: közvetlen ügyfél",
+    reseller_unknown: |id| {
+        format!(
+            "A megnyitott hivatkozás olyan viszonteladót ad meg ({id}), amely nem az Ön viszonteladója, ezért nem használjuk: az ügyfél az Ön közvetlen ügyfele lesz."
+        )
+    },
 
     agreement_heading: "Szerződés és hozzáférés",
     agreement_legend: "Ügyfélszerződés",
-    agreement_hint: "Az ügyfélnek el kell fogadnia a Microsoft Ügyfélszerződést, mielőtt rendelést adhatna le a nevében.",
+    agreement_hint: "Az ügyfél nevében csak azután adhat le rendelést, hogy az ügyfél elfogadta a Microsoft Ügyfélszerződést.",
     agreement_will_accept: "Az ügyfélnek a felügyeleti központban kell majd elfogadnia a Microsoft Ügyfélszerződést",
     agreement_has_accepted: "Az ügyfél elfogadta a Microsoft Ügyfélszerződést",
     agreement_not_allowed: "Az ügyfél nevében csak rendszergazdai ügynökök és értékesítési ügynökök erősíthetik meg a szerződés elfogadását.",
@@ -289,10 +301,10 @@ pub const HU: Account = Account {
 };
 
 pub const TR: Account = Account {
-    guidance_name: "Müşterinin resmi belgelerde göründüğü gibi tam yasal adını kullanın. Kısaltmalar veya kısa formlar kullanmaktan kaçının ve sınama adları kullanmayın.",
-    guidance_address: "Tam ve doğru adresi girin: konum ayrıntıları, şehir, eyalet veya il, ülke veya bölge ve posta kodu.",
-    guidance_existing: "Müşterinin zaten bir kiracısı varsa (örneğin başka bir iş ortağında), yeniden oluşturmayın; bunun yerine {link}.",
-    request_relationship: "ilişki isteği gönderin",
+    guidance_name: "Müşterinin resmi belgelerde göründüğü gibi tam yasal adını kullanın. Kısaltma veya kısa ad kullanmaktan kaçının ve test adları kullanmayın.",
+    guidance_address: "Tam ve doğru adresi girin: açık adres, şehir, eyalet veya il, ülke veya bölge ve posta kodu.",
+    guidance_existing: "Müşterinin zaten bir kiracısı varsa (örneğin başka bir iş ortağı aracılığıyla), yeniden oluşturmayın; bunun yerine {link}.",
+    request_relationship: "ilişki isteyin",
 
     company_heading: "Şirket",
     country_label: "Ülke veya bölge",
@@ -309,10 +321,10 @@ pub const TR: Account = Account {
     checking_availability: "Kullanılabilirlik denetleniyor…",
     domain_available: |domain| format!("{domain} kullanılabilir"),
     domain_taken: "{domain} zaten kullanımda. Bu müşterinin zaten bir kiracısı varsa yeniden oluşturmayın; bunun yerine {link}.",
-    domain_taken_summary: "Bu etki alanı zaten kullanımda: başka bir etki alanı seçin veya mevcut müşteriye ilişki isteği gönderin",
+    domain_taken_summary: "Bu etki alanı zaten kullanımda: başka bir etki alanı seçin veya mevcut müşteriden ilişki isteyin",
     domain_check_failed: |reason| format!("Kullanılabilirlik denetlenemedi: {reason}"),
     look_alike_title: "Bu, mevcut bir müşteri olabilir.",
-    look_alike_text: "Benzer mevcut müşterileriniz: {names}. Mevcut bir müşteri yeniden oluşturulmamalıdır; bunun yerine {link}.",
+    look_alike_text: "Benzer mevcut müşterileriniz: {names}. Mevcut bir müşteriyi yeniden oluşturmayın; bunun yerine {link}.",
 
     address_heading: "Adres",
     address_line1_label: "Adres satırı 1",
@@ -341,14 +353,19 @@ pub const TR: Account = Account {
 
     reseller_heading: "Satıcı",
     reseller_label: "Dolaylı satıcı",
-    reseller_hint: "Bu müşterinin satın alma yaptığı satıcı. Doğrudan müşteriniz olacaksa “Yok” seçeneğini belirleyin.",
+    reseller_hint: "Bu müşterinin üzerinden satın alma yaptığı satıcı. Doğrudan müşteriniz olacaksa “Yok” seçeneğini belirleyin.",
     resellers_loading: "Satıcılarınız yükleniyor…",
     reseller_none: "Yok: doğrudan müşteri",
+    reseller_unknown: |id| {
+        format!(
+            "Açtığınız bağlantı, satıcılarınızdan biri olmayan bir satıcıyı ({id}) belirtiyor; bu nedenle kullanılmıyor: müşteri doğrudan müşteriniz olacak."
+        )
+    },
 
     agreement_heading: "Sözleşme ve erişim",
     agreement_legend: "Müşteri sözleşmesi",
     agreement_hint: "Müşteri adına sipariş verebilmeniz için müşterinin Microsoft Müşteri Sözleşmesi'ni kabul etmesi gerekir.",
-    agreement_will_accept: "Müşteriden, Microsoft Müşteri Sözleşmesi'ni yönetim merkezinde kabul etmesi istenecek",
+    agreement_will_accept: "Müşteriden Microsoft Müşteri Sözleşmesi'ni yönetim merkezinde kabul etmesi istenecek",
     agreement_has_accepted: "Müşteri, Microsoft Müşteri Sözleşmesi'ni kabul etti",
     agreement_not_allowed: "Müşteri adına sözleşmeyi yalnızca Yönetim Aracıları ve Satış Aracıları onaylayabilir.",
     agreement_date_label: "Müşterinin kabul tarihi",
@@ -359,7 +376,7 @@ pub const TR: Account = Account {
     acceptor_email_label: "Kabul eden kişinin e-posta adresi",
     acceptor_phone_number_label: "Kabul eden kişinin telefon numarası",
     gdap_label: "Varsayılan GDAP",
-    gdap_hint: "Aracılarınıza bu müşteri için varsayılan ayrıntılı yetkilendirilmiş yönetici ayrıcalıklarını (GDAP) verin.",
+    gdap_hint: "Aracılarınıza bu müşteri için varsayılan ayrıntılı temsilcili yönetici ayrıcalıklarını (GDAP) verin.",
 
     checking: "Denetleniyor…",
     warnings_title: "Devam etmeden önce bu yanıtları kontrol edin",

@@ -109,7 +109,7 @@ pub const HU: Common = Common {
     step_caption: |step| format!("Ügyfél hozzáadása · {step}. lépés / 3"),
     next_subscriptions: "Tovább: Előfizetések",
     next_review: "Tovább: Áttekintés",
-    save_and_return: "Mentés és vissza az áttekintéshez",
+    save_and_return: "Mentés és visszatérés az áttekintéshez",
     back_to_customers: "Vissza az ügyfelekhez",
     back_to_review: "Vissza az áttekintéshez",
     try_again: "Újrapróbálkozás",
@@ -120,24 +120,26 @@ pub const HU: Common = Common {
     not_found_title: "Az oldal nem található",
     not_found_text: "Ha kézzel írta be a webcímet, ellenőrizze, hogy helyes-e.",
     not_found_link: "Ugrás az ügyfelekhez",
-    api_error: |error| match error {
+    api_error: |error| {
+        match error {
         ApiError::Network(_) => {
-            "Az ügyfélszolgáltatás nem érhető el. Ellenőrizze a kapcsolatot, és próbálja újra."
+            "Az ügyfélkezelő szolgáltatás nem érhető el. Ellenőrizze a kapcsolatot, és próbálja újra."
                 .to_owned()
         }
         ApiError::Timeout => {
-            "Az ügyfélszolgáltatás nem válaszolt időben. Próbálja újra egy kis idő múlva."
+            "Az ügyfélkezelő szolgáltatás nem válaszolt időben. Próbálja újra egy kis idő múlva."
                 .to_owned()
         }
         ApiError::Cancelled => "A kérés megszakadt.".to_owned(),
         ApiError::Fault { status, fault } => match fault.as_ref().and_then(|fault| fault.text()) {
-            Some(text) => format!("Az ügyfélszolgáltatás hibát jelzett: {text}"),
-            None => format!("Az ügyfélszolgáltatás hibát jelzett (HTTP {status})."),
+            Some(text) => format!("Az ügyfélkezelő szolgáltatás hibát jelzett: {text}"),
+            None => format!("Az ügyfélkezelő szolgáltatás hibát jelzett (HTTP {status})."),
         },
         ApiError::UnexpectedBody(_) => {
-            "Az ügyfélszolgáltatás olyan választ küldött, amelyet ez az alkalmazás nem ért."
+            "Az ügyfélkezelő szolgáltatás olyan választ küldött, amelyet ez az alkalmazás nem ért."
                 .to_owned()
         }
+    }
     },
     role: |role| match role {
         Role::GlobalAdmin => "Globális rendszergazda",
@@ -182,18 +184,20 @@ pub const TR: Common = Common {
     not_found_link: "Müşterilerinize gidin",
     api_error: |error| match error {
         ApiError::Network(_) => {
-            "Müşteri hizmetine ulaşılamadı. Bağlantınızı kontrol edip yeniden deneyin.".to_owned()
+            "Müşteri yönetimi hizmetine ulaşılamadı. Bağlantınızı kontrol edip yeniden deneyin."
+                .to_owned()
         }
         ApiError::Timeout => {
-            "Müşteri hizmeti zamanında yanıt vermedi. Biraz sonra yeniden deneyin.".to_owned()
+            "Müşteri yönetimi hizmeti zamanında yanıt vermedi. Biraz sonra yeniden deneyin."
+                .to_owned()
         }
         ApiError::Cancelled => "İstek iptal edildi.".to_owned(),
         ApiError::Fault { status, fault } => match fault.as_ref().and_then(|fault| fault.text()) {
-            Some(text) => format!("Müşteri hizmeti bir sorun bildirdi: {text}"),
-            None => format!("Müşteri hizmeti bir sorun bildirdi (HTTP {status})."),
+            Some(text) => format!("Müşteri yönetimi hizmeti bir sorun bildirdi: {text}"),
+            None => format!("Müşteri yönetimi hizmeti bir sorun bildirdi (HTTP {status})."),
         },
         ApiError::UnexpectedBody(_) => {
-            "Müşteri hizmeti bu uygulamanın anlamadığı bir yanıt gönderdi.".to_owned()
+            "Müşteri yönetimi hizmeti bu uygulamanın anlamadığı bir yanıt gönderdi.".to_owned()
         }
     },
     role: |role| match role {
@@ -202,7 +206,7 @@ pub const TR: Common = Common {
         Role::AdminAgent => "Yönetim Aracısı",
         Role::SalesAgent => "Satış Aracısı",
         Role::BillingAdmin => "Faturalama yöneticisi",
-        Role::HelpdeskAgent => "Yardım masası aracısı",
+        Role::HelpdeskAgent => "Yardım Masası Aracısı",
     },
     billing_cycle: |cycle| match cycle {
         BillingCycle::Monthly => "Aylık",

@@ -53,9 +53,9 @@ pub const HU: Confirmation = Confirmation {
     password: "Ideiglenes jelszó",
     copy_password: "Jelszó másolása",
     password_gone: "Már nem látható. Ha nem mentette el, állítsa alaphelyzetbe a rendszergazda jelszavát a Microsoft 365 Felügyeleti központban.",
-    password_warning: "Mentse most a jelszót, és juttassa el biztonságosan az ügyfélnek: ha elhagyja ezt a lapot, a jelszót többé nem tekintheti meg.",
+    password_warning: "Mentse el most a jelszót, és juttassa el biztonságosan az ügyfélnek: ha elhagyja ezt az oldalt, a jelszót többé nem tekintheti meg.",
     orders: "Rendelések",
-    no_orders: "Előfizetés-rendelés nem történt. Az ügyfél később is vásárolhat előfizetéseket.",
+    no_orders: "Nem rendelt előfizetést. Az ügyfél később is vásárolhat előfizetéseket.",
     order: |id| format!("Rendelés: {id}"),
     licenses: Plural {
         one: "{n} licenc",

@@ -58,15 +58,15 @@ pub const EN: Customers = Customers {
 
 pub const HU: Customers = Customers {
     title: "Ügyfelek",
-    added: "Az ügyfél hozzáadása megtörtént. Az alábbi listában kiemelve látható.",
+    added: "Az ügyfél hozzáadása sikerült. Az alábbi listában kiemelve látható.",
     cannot_add: |roles| {
         format!(
-            "Az Ön szerepköre ({roles}) nem adhat hozzá ügyfeleket. Erre a globális rendszergazdák, a felhasználókezelési rendszergazdák, a rendszergazdai ügynökök és az értékesítési ügynökök jogosultak."
+            "Az Ön szerepkörével ({roles}) nem adhat hozzá ügyfeleket. Erre a globális rendszergazdák, a felhasználókezelési rendszergazdák, a rendszergazdai ügynökök és az értékesítési ügynökök jogosultak."
         )
     },
     search_label: "Keresés az ügyfelek között",
     search_hint: "A cégnév vagy a tartománynév eleje",
-    search_in: "Keresés ebben",
+    search_in: "Keresés alapja",
     by_company_name: "Cégnév",
     by_domain: "Tartománynév",
     search_button: "Keresés",
@@ -80,7 +80,7 @@ pub const HU: Customers = Customers {
     previous_page: "Előző oldal",
     next_page: "Következő oldal",
     page_number: |page| format!("{page}. oldal"),
-    pages_label: "Az ügyfélista oldalai",
+    pages_label: "Az ügyféllista oldalai",
     table_caption: "Az Ön ügyfelei",
     company_name: "Cégnév",
     domain: "Elsődleges tartománynév",
@@ -88,15 +88,15 @@ pub const HU: Customers = Customers {
 
 pub const TR: Customers = Customers {
     title: "Müşteriler",
-    added: "Müşteri eklendi. Aşağıdaki listede vurgulanmış olarak görünüyor.",
+    added: "Müşteri eklendi. Aşağıdaki listede vurgulanmıştır.",
     cannot_add: |roles| {
         format!(
-            "Rolünüz ({roles}) müşteri ekleyemez. Müşteri eklemeyi Genel yöneticiler, Kullanıcı Yönetimi Yöneticileri, Yönetim Aracıları ve Satış Aracıları yapabilir."
+            "Rolünüz ({roles}) müşteri eklemeye izin vermiyor. Müşteri eklemeyi Genel yöneticiler, Kullanıcı Yönetimi Yöneticileri, Yönetim Aracıları ve Satış Aracıları yapabilir."
         )
     },
     search_label: "Müşterilerde ara",
-    search_hint: "Şirket adının veya etki alanı adının başı",
-    search_in: "Arama alanı",
+    search_hint: "Şirket adının veya etki alanı adının ilk kısmı",
+    search_in: "Şurada ara",
     by_company_name: "Şirket adı",
     by_domain: "Etki alanı adı",
     search_button: "Ara",

@@ -64,7 +64,7 @@ pub const HU: Relationship = Relationship {
 pub const TR: Relationship = Relationship {
     title: "İlişki isteği",
     back_to_account: "Hesap bilgilerine dön",
-    intro: "Zaten bir kiracısı olan bir müşteri yeniden oluşturulmamalıdır; bunun yerine onunla bir ilişki isteyebilirsiniz. Bu daveti müşterinin Genel yöneticisine gönderin: davet kabul edildiğinde müşteri, müşteri listenizde görünür.",
+    intro: "Zaten kiracısı olan bir müşteriyi yeniden oluşturmayın; bunun yerine ondan ilişki isteyin. Bu daveti müşterinin Genel yöneticisine gönderin: davet kabul edildiğinde müşteri, müşteri listenizde görünür.",
     loading: "Davet yükleniyor…",
     link_label: "Davet bağlantısı",
     email_label: "E-posta metni",

@@ -124,7 +124,7 @@ pub const HU: Review = Review {
     email: "E-mail-cím",
     phone: "Telefonszám",
     language: "Nyelv",
-    culture: "Kultúra",
+    culture: "Területi beállítás",
     agreement: "Ügyfélszerződés",
     gdap: "Alapértelmezett GDAP",
     reseller: "Közvetett viszonteladó",
@@ -159,7 +159,7 @@ pub const HU: Review = Review {
     submitting: "Küldés folyamatban…",
     start_over: "Az ügyfél elvetése és újrakezdés",
     domain_taken: "Ezt a tartományt már egy másik bérlő használja. Ha ez ugyanaz az ügyfél, {relationship}; ha nem, {domain}.",
-    relationship_link: "kapcsolatot kell kérnie vele",
+    relationship_link: "kérjen vele kapcsolatot",
     domain_link: "válasszon másik tartományt",
     resume: "Semmi sem veszett el, és semmi sem történik meg kétszer: válassza az Újrapróbálkozás lehetőséget, és a folyamat ott folytatódik, ahol megszakadt.",
 };
@@ -214,8 +214,8 @@ pub const TR: Review = Review {
     submit: "Gönder",
     submitting: "Gönderiliyor…",
     start_over: "Bu müşteriden vazgeç ve baştan başla",
-    domain_taken: "Bu etki alanını zaten başka bir kiracı kullanıyor. Söz konusu kiracı bu müşteriyse {relationship}; değilse {domain}.",
-    relationship_link: "onunla bir ilişki isteyebilirsiniz",
+    domain_taken: "Bu etki alanını zaten başka bir kiracı kullanıyor. Bu kiracı bu müşteriye aitse {relationship}; değilse {domain}.",
+    relationship_link: "müşteriden ilişki isteyin",
     domain_link: "başka bir etki alanı seçin",
     resume: "Hiçbir şey kaybolmadı ve hiçbir işlem iki kez yapılmayacak: kaldığı yerden devam etmek için Yeniden dene'yi seçin.",
 };

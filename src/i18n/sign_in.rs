@@ -39,7 +39,7 @@ pub const EN: SignIn = SignIn {
 
 pub const HU: SignIn = SignIn {
     title: "Bejelentkezés",
-    intro: "Ügyfelek hozzáadásához és kezeléséhez jelentkezzen be partneri munkatársi fiókjával.",
+    intro: "Ügyfelek hozzáadásához és kezeléséhez jelentkezzen be a partnercég munkatársaként használt fiókjával.",
     user_name: "Felhasználónév",
     password: "Jelszó",
     submit: "Bejelentkezés",
@@ -50,8 +50,8 @@ pub const HU: SignIn = SignIn {
     demo_intro: "Ez a kiszolgáló bemutató módban fut. Minden fióknak más a szerepköre, így láthatja, melyik szerepkör mire jogosult.",
     role: "Szerepkör",
     action: "Művelet",
-    use_account: "Használat",
-    use_account_label: |user_name| format!("Használat: {user_name}"),
+    use_account: "Kiválasztás",
+    use_account_label: |user_name| format!("Kiválasztás: {user_name}"),
 };
 
 pub const TR: SignIn = SignIn {

@@ -30,10 +30,11 @@ use fields::{bind, field_id, issues_of};
 use reseller::ResellerField;
 
 use crate::api::{self, ApiError};
-use crate::components::error_summary::{ErrorSummary, focus_when_shown};
+use crate::components::error_summary::{ErrorSummary, FieldLink, focus_when_shown};
 use crate::components::select_field::SelectField;
 use crate::components::step_guard::StepGuard;
 use crate::components::text_field::TextField;
+use crate::config::href;
 use crate::countries::COUNTRIES;
 use crate::format;
 use crate::i18n::{api_error_message, fill, issue_message, page_title, t, texts};
@@ -108,9 +109,15 @@ fn AccountInfoForm() -> impl IntoView {
     let query = use_query_map();
     let navigate = use_navigate();
     let to_review = query.with_untracked(|query| query.get("return").as_deref() == Some("review"));
+    // A link may name the reseller (`?reseller=<id>`); it is kept once the
+    // partner's resellers are known to include it.
     if let Some(reseller) = query.with_untracked(|query| query.get("reseller")) {
-        wizard.edit(|draft| draft.reseller_id = Some(reseller));
+        wizard.edit(|draft| {
+            draft.reseller_id = Some(reseller);
+            draft.reseller_mpn_id = None;
+        });
     }
+    let unknown_reseller = RwSignal::new(None::<String>);
 
     let me = LocalResource::new(api::me);
     let me = Memo::new(move |_| me.get().and_then(Result::ok));
@@ -125,6 +132,16 @@ fn AccountInfoForm() -> impl IntoView {
         Memo::new(move |_| me.with(|me| me.as_ref().filter(|me| !me.can_add_customers()).cloned()));
     let may_confirm = Signal::derive(move || {
         me.with(|me| me.as_ref().is_none_or(|me| me.can_accept_agreement()))
+    });
+    // A direct-bill partner has no resellers: any reseller is unknown.
+    Effect::new(move || {
+        let direct = me.with(|me| {
+            me.as_ref()
+                .is_some_and(|me| me.partner.partner_type != PartnerType::IndirectProvider)
+        });
+        if direct && let Some(id) = reseller::keep_known_reseller(wizard, &[]) {
+            unknown_reseller.set(Some(id));
+        }
     });
 
     let country =
@@ -381,7 +398,7 @@ fn AccountInfoForm() -> impl IntoView {
     view! {
         <Title text=title />
         <main>
-            <a class="back-link" href=if to_review { Step::Review.path() } else { "/customers" }>
+            <a class="back-link" href=href(if to_review { Step::Review.path() } else { "/customers" })>
                 {move || {
                     let common = &texts().common;
                     if to_review { common.back_to_review } else { common.back_to_customers }
@@ -403,6 +420,11 @@ fn AccountInfoForm() -> impl IntoView {
                 </p>
             </div>
             <form novalidate on:submit=on_submit hidden=move || refused.with(Option::is_some)>
+                {move || unknown_reseller.get().map(|id| view! {
+                    <p class="notice" id="unknown-reseller" role="status">
+                        {move || (texts().account.reseller_unknown)(&id)}
+                    </p>
+                })}
                 <h2 class="section-heading">{t!(account.company_heading)}</h2>
                 <SelectField
                     id="country"
@@ -503,7 +525,7 @@ fn AccountInfoForm() -> impl IntoView {
 
                 <Show when=move || indirect.get()>
                     <h2 class="section-heading">{t!(account.reseller_heading)}</h2>
-                    <ResellerField />
+                    <ResellerField unknown=unknown_reseller />
                 </Show>
 
                 <h2 class="section-heading">{t!(account.agreement_heading)}</h2>
@@ -547,7 +569,7 @@ fn WarningSummary(
                         warnings
                             .get()
                             .into_iter()
-                            .map(|(id, message)| view! { <li><a href=format!("#{id}")>{message}</a></li> })
+                            .map(|(id, message)| view! { <li><FieldLink id>{message}</FieldLink></li> })
                             .collect_view()
                     }}
                 </ul>

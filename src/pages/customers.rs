@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, SearchField};
 use crate::i18n::{api_error_message, page_title, role_name, t, texts};
+use crate::wizard::Step;
 
 /// The search in the address bar (`?q=…&by=domain`), so Back and reload keep it.
 fn search_of(query: &leptos_router::params::ParamsMap) -> Search {
@@ -184,7 +185,7 @@ fn AddCustomer(me: Result<Me, api::ApiError>) -> impl IntoView {
         Ok(me) if !me.can_add_customers() => view! { <CannotAdd me /> }.into_any(),
         // When who we are is unknown, the API decides when it is asked.
         _ => view! {
-            <a class="button" id="add-customer" href="/customers/new/account">
+            <a class="button" id="add-customer" href=crate::config::href(Step::Account.path())>
                 {t!(common.add_customer)}
             </a>
         }

@@ -11,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
             <h1 tabindex="-1">{t!(common.not_found_title)}</h1>
             <p>{t!(common.not_found_text)}</p>
             <p>
-                <a href="/customers">{t!(common.not_found_link)}</a>
+                <a href=crate::config::href("/customers")>{t!(common.not_found_link)}</a>
             </p>
         </main>
     }

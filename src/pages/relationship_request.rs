@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api;
+use crate::config::href;
 use crate::i18n::{api_error_message, page_title, t, texts};
 use crate::pages::confirmation::{Copied, copied_message, copy_to_clipboard};
-use crate::wizard::Wizard;
+use crate::wizard::{Step, Wizard};
 
 #[component]
 pub fn RelationshipRequestPage() -> impl IntoView {
@@ -41,7 +42,7 @@ pub fn RelationshipRequestPage() -> impl IntoView {
     view! {
         <Title text=move || page_title(&[texts().relationship.title], false) />
         <main>
-            <a class="back-link" href="/customers/new/account">{t!(relationship.back_to_account)}</a>
+            <a class="back-link" href=href(Step::Account.path())>{t!(relationship.back_to_account)}</a>
             <h1 tabindex="-1">{t!(relationship.title)}</h1>
             <p>{t!(relationship.intro)}</p>
             {move || match invitation.get() {
@@ -77,7 +78,7 @@ pub fn RelationshipRequestPage() -> impl IntoView {
                     {t!(relationship.copy)}
                 </button>
                 <a class="button button--secondary" id="email-invitation" href=mailto>{t!(relationship.open_in_email)}</a>
-                <a class="button" href="/customers" id="relationship-done">{t!(relationship.done)}</a>
+                <a class="button" href=href("/customers") id="relationship-done">{t!(relationship.done)}</a>
             </div>
             <p aria-live="polite" class="hint">{copied_message(copied)}</p>
         </main>

@@ -28,8 +28,9 @@ pub fn ReviewPage() -> impl IntoView {
     }
 }
 
+/// The `href` of Update: the step, which then returns here.
 fn update_path(step: Step) -> String {
-    format!("{}?return=review", step.path())
+    crate::config::href(&format!("{}?return=review", step.path()))
 }
 
 /// The account answers as (label, value), in the UI language: call it where a
@@ -247,7 +248,7 @@ fn Review() -> impl IntoView {
     view! {
         <Title text=title />
         <main>
-            <a class="back-link" href=Step::Subscriptions.path()>{t!(review.back_to_subscriptions)}</a>
+            <a class="back-link" href=crate::config::href(Step::Subscriptions.path())>{t!(review.back_to_subscriptions)}</a>
             <span class="caption">{move || (texts().common.step_caption)(3)}</span>
             <h1 tabindex="-1">{t!(common.step_review)}</h1>
             <p>{t!(review.intro)}</p>

@@ -5,7 +5,6 @@
 //! Each checks what the user sees and what the server then holds.
 
 use customer_model::validation::{Code, Field, Issue};
-use serde_json::Value;
 
 use super::*;
 
@@ -14,165 +13,6 @@ const TAB: &str = "\u{E004}";
 /// The English message of a rule, as the page shows it.
 fn message(issue: Issue) -> String {
     (Locale::En.texts().issue)(&issue)
-}
-
-/// Percent-encodes a query parameter's value.
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
-                (byte as char).to_string()
-            }
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
-}
-
-/// Calls the API as the page's signed-in user (its token in sessionStorage):
-/// the status and the JSON body (`null` when there is none).
-async fn api(client: &Client, method: &str, path: &str) -> Result<(u64, Value), String> {
-    let answer = client
-        .execute_async(
-            "const [method, path, done] = arguments;
-             const token = sessionStorage.getItem('customer-wizard.token');
-             fetch(path, { method, headers: { Authorization: 'Bearer ' + token } })
-               .then(async response => done([response.status, await response.text()]))
-               .catch(error => done([0, String(error)]));",
-            vec![json!(method), json!(path)],
-        )
-        .await
-        .map_err(failed(&format!("{method} {path}")))?;
-    let status = answer[0].as_u64().unwrap_or_default();
-    let body = answer[1].as_str().unwrap_or_default();
-    let body = if body.is_empty() {
-        Value::Null
-    } else {
-        serde_json::from_str(body).unwrap_or_else(|_| Value::String(body.to_owned()))
-    };
-    Ok((status, body))
-}
-
-/// `GET path`, which must answer 200.
-async fn api_get(client: &Client, path: &str) -> Result<Value, String> {
-    match api(client, "GET", path).await? {
-        (200, body) => Ok(body),
-        (status, body) => Err(format!("GET {path}: {status} {body}")),
-    }
-}
-
-/// The customers of ours whose domain starts with `prefix`.
-async fn customers_with_domain(client: &Client, prefix: &str) -> Result<Vec<Value>, String> {
-    let filter = json!({"Field": "Domain", "Value": prefix, "Operator": "starts_with"});
-    let list = api_get(
-        client,
-        &format!("/v1/customers?filter={}", encode(&filter.to_string())),
-    )
-    .await?;
-    Ok(list["items"].as_array().cloned().unwrap_or_default())
-}
-
-/// The created customer, its agreements and its orders, as the API holds them.
-async fn held(
-    client: &Client,
-    customer_id: &str,
-) -> Result<(Value, Vec<Value>, Vec<Value>), String> {
-    let customer = api_get(client, &format!("/v1/customers/{customer_id}")).await?;
-    let items = |list: Value| list["items"].as_array().cloned().unwrap_or_default();
-    let agreements =
-        items(api_get(client, &format!("/v1/customers/{customer_id}/agreements")).await?);
-    let orders = items(api_get(client, &format!("/v1/customers/{customer_id}/orders")).await?);
-    Ok((customer, agreements, orders))
-}
-
-/// Polls `probe` every 50 ms until it gives `Some`, for at most [`WAIT`];
-/// `what` describes the last value seen when it never does.
-async fn until<T, S: std::fmt::Debug>(
-    what: &str,
-    mut probe: impl AsyncFnMut() -> Result<Result<T, S>, String>,
-) -> Result<T, String> {
-    let deadline = Instant::now() + WAIT;
-    loop {
-        match probe().await? {
-            Ok(value) => return Ok(value),
-            Err(seen) if Instant::now() >= deadline => {
-                return Err(format!("{what}; last seen: {seen:?}"));
-            }
-            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
-        }
-    }
-}
-
-/// The text of `main` once it contains every one of `wanted`.
-async fn main_showing(client: &Client, wanted: &[&str]) -> Result<String, String> {
-    until(&format!("main showing {wanted:?}"), async || {
-        let text = text_of(client, "main").await?;
-        Ok(if wanted.iter().all(|part| text.contains(part)) {
-            Ok(text)
-        } else {
-            Err(text)
-        })
-    })
-    .await
-}
-
-/// What a field shows: its error message (the text of `#<id>-error` when it
-/// is an error), its `aria-invalid` and its `aria-describedby`.
-#[derive(Debug)]
-struct FieldState {
-    error: Option<String>,
-    invalid: bool,
-    described_by: String,
-}
-
-async fn field_state(client: &Client, id: &str) -> Result<FieldState, String> {
-    let state = client
-        .execute(
-            "const [id] = arguments;
-             const input = document.getElementById(id);
-             const error = document.querySelector(`#${id}-error.error-message`);
-             return [error ? error.textContent : null,
-                     input ? input.getAttribute('aria-invalid') : null,
-                     input ? input.getAttribute('aria-describedby') : null];",
-            vec![json!(id)],
-        )
-        .await
-        .map_err(failed(&format!("state of #{id}")))?;
-    Ok(FieldState {
-        error: state[0].as_str().map(str::to_owned),
-        invalid: state[1].as_str() == Some("true"),
-        described_by: state[2].as_str().unwrap_or_default().to_owned(),
-    })
-}
-
-/// The field shows `expected` as its error, is marked invalid and described by it.
-async fn shows_error(client: &Client, id: &str, expected: &str) -> Outcome {
-    until(&format!("#{id} showing {expected:?}"), async || {
-        let state = field_state(client, id).await?;
-        let shown = state
-            .error
-            .as_deref()
-            .is_some_and(|text| text.contains(expected))
-            && state.invalid
-            && state
-                .described_by
-                .split(' ')
-                .any(|part| part == format!("{id}-error"));
-        Ok(if shown { Ok(()) } else { Err(state) })
-    })
-    .await
-}
-
-/// The field shows no error and is not marked invalid.
-async fn shows_no_error(client: &Client, id: &str) -> Outcome {
-    until(&format!("#{id} without an error"), async || {
-        let state = field_state(client, id).await?;
-        Ok(if state.error.is_none() && !state.invalid {
-            Ok(())
-        } else {
-            Err(state)
-        })
-    })
-    .await
 }
 
 /// Types into the field as it is (no clearing) and leaves it with Tab.
@@ -184,71 +24,81 @@ async fn type_and_leave(client: &Client, id: &str, text: &str) -> Outcome {
         .map_err(failed(&format!("type into #{id} and leave")))
 }
 
-async fn open_account_info(client: &Client, base_url: &str) -> Outcome {
-    client
-        .goto(&format!("{base_url}/customers/new/account"))
-        .await
-        .map_err(failed("open account info"))?;
-    heading(client, "Account info").await
-}
-
-async fn choose_country(client: &Client, country: &str, language: &str) -> Outcome {
-    choose(client, "country", country).await?;
-    wait_for(
-        client,
-        Locator::Css(&format!("#language option[value={language}]")),
-    )
-    .await
-    .map(|_| ())
-}
-
-async fn next(client: &Client) -> Outcome {
-    click(client, "form button[type=submit]").await
-}
-
-/// The customer id Confirmation shows.
-async fn confirmed_customer(client: &Client) -> Result<String, String> {
-    heading(client, "Customer added").await?;
-    let id = text_of(client, "#customer-id").await?;
-    check(!id.trim().is_empty(), || "no customer id".to_owned())?;
-    Ok(id.trim().to_owned())
-}
-
-/// A chosen offer of the demo catalogue with `licenses` licenses.
-async fn choose_offer(client: &Client, offer_id: &str, licenses: u32) -> Outcome {
-    click(client, &format!("#offer-{offer_id}")).await?;
-    type_in(
-        client,
-        &format!("quantity-{offer_id}"),
-        &licenses.to_string(),
-    )
-    .await
-}
-
 const M365_E3: &str = "566BF9D7-C55A-45F8-91A6-E55E9B9B1325";
 const M365_E5: &str = "8BDBB60B-E526-43E9-92EF-AB760C8E0B72";
+
+/// An airline in Austin that will accept the agreement itself.
+const BLUE_YONDER: Company<'static> = Company {
+    country: "US",
+    language: "en",
+    name: "Blue Yonder Airlines Inc.",
+    domain_prefix: "blueyonderair",
+    address_line1: "1 Congress Avenue",
+    city: "Austin",
+    state: Some("TX"),
+    postal_code: "78701",
+    registration_number: None,
+    first_name: "Dana",
+    last_name: "Whitley",
+    email: "dana.whitley@blueyonderairlines.com",
+    phone_number: None,
+};
+
+/// A coffee company in London.
+const FOURTH_COFFEE: Company<'static> = Company {
+    country: "GB",
+    language: "en",
+    name: "Fourth Coffee Limited",
+    domain_prefix: "fourthcoffeeuk",
+    address_line1: "1 Lime Street",
+    city: "London",
+    state: None,
+    postal_code: "EC3N 4AB",
+    registration_number: None,
+    first_name: "Oliver",
+    last_name: "Hughes",
+    email: "oliver.hughes@fourthcoffee.co.uk",
+    phone_number: None,
+};
+
+/// A logistics company at the address of [`ANADOLU`], but in the city the
+/// user typed: Ankara.
+const BOGAZICI: Company<'static> = Company {
+    name: "Boğaziçi Lojistik A.Ş.",
+    domain_prefix: "bogazicilojistik",
+    city: "Ankara",
+    ..ANADOLU
+};
+
+/// A garden company in Szentendre that passes every rule.
+const DUNAKANYAR: Company<'static> = Company {
+    country: "HU",
+    language: "hu",
+    name: "Dunakanyar Kertészet Kft.",
+    domain_prefix: "dunakanyarkerteszet",
+    address_line1: "Fő tér 12.",
+    city: "Szentendre",
+    state: None,
+    postal_code: "2000",
+    registration_number: Some("12892312-2-42"),
+    first_name: "Péter",
+    last_name: "Kertész",
+    email: "peter.kertesz@dunakanyar.hu",
+    phone_number: Some("+36 26 310 000"),
+};
 
 /// A direct-bill partner (`serve --demo --partner-type direct-bill`) sees no
 /// reseller field; a US customer that will accept the agreement itself, two
 /// licenses: the customer has no reseller and no agreement recorded.
 async fn direct_bill_partner(client: &Client, base_url: &str) -> Outcome {
     sign_in_as(client, base_url, "adminagent", "Customers").await?;
-    let me = api_get(client, "/v1/me").await?;
+    let api = Api::of_page(client, base_url).await?;
+    let me = api.get("/v1/me").await?;
     check(me["partner"]["partnerType"] == "direct_bill", || {
         format!("the partner: {}", me["partner"])
     })?;
     open_account_info(client, base_url).await?;
-    choose_country(client, "US", "en").await?;
-    type_in(client, "company-name", "Blue Yonder Airlines Inc.").await?;
-    type_in(client, "domain-prefix", "blueyonderair").await?;
-    type_in(client, "address-line1", "1 Congress Avenue").await?;
-    type_in(client, "city", "Austin").await?;
-    choose(client, "state", "TX").await?;
-    type_in(client, "postal-code", "78701").await?;
-    type_in(client, "first-name", "Dana").await?;
-    type_in(client, "last-name", "Whitley").await?;
-    type_in(client, "email", "dana.whitley@blueyonderairlines.com").await?;
-    wait_for(client, Locator::Css(".availability--ok")).await?;
+    fill_account_info(client, &BLUE_YONDER).await?;
     let will_accept = wait_for(client, Locator::Id("agreement-will-accept"))
         .await?
         .prop("checked")
@@ -274,15 +124,11 @@ async fn direct_bill_partner(client: &Client, base_url: &str) -> Outcome {
     choose_offer(client, M365_E3, 2).await?;
     next(client).await?;
 
-    heading(client, "Review").await?;
-    let review = main_showing(
+    let review = review_shows(
         client,
-        &[
-            "Blue Yonder Airlines Inc.",
-            "78701 Austin TX",
-            texts.review.agreement_will_accept,
-            "2 licenses",
-        ],
+        &BLUE_YONDER,
+        &[2],
+        &["78701 Austin TX", texts.review.agreement_will_accept],
     )
     .await?;
     check(!review.contains(texts.review.reseller), || {
@@ -291,31 +137,33 @@ async fn direct_bill_partner(client: &Client, base_url: &str) -> Outcome {
     screenshot(client, "direct-bill-review").await?;
     click(client, "#submit").await?;
 
-    let id = confirmed_customer(client).await?;
-    wait_for(client, Locator::Id("orders")).await?;
-    let (customer, agreements, orders) = held(client, &id).await?;
-    check(customer["associatedPartnerId"].is_null(), || {
-        format!("a direct customer has a reseller: {customer}")
+    let confirmed = confirmation_shows(client, BLUE_YONDER.domain_prefix, &[2]).await?;
+    let held = api.held(&confirmed.id).await?;
+    check(held.customer["associatedPartnerId"].is_null(), || {
+        format!("a direct customer has a reseller: {}", held.customer)
     })?;
-    check(agreements.is_empty(), || {
-        format!("an agreement was recorded though the customer will accept it: {agreements:?}")
+    check(held.agreements.is_empty(), || {
+        format!(
+            "an agreement was recorded though the customer will accept it: {:?}",
+            held.agreements
+        )
     })?;
-    let lines = &orders.first().cloned().unwrap_or_default()["lineItems"];
+    let lines = &held.orders.first().cloned().unwrap_or_default()["lineItems"];
     check(
-        orders.len() == 1
+        held.orders.len() == 1
             && lines[0]["offerId"] == M365_E3
             && lines[0]["quantity"] == 2
             && lines[0]["partnerIdOnRecord"].is_null(),
-        || format!("orders: {orders:?}"),
+        || format!("orders: {:?}", held.orders),
     )
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_direct_bill_partner_adds_a_customer_without_a_reseller() {
-    in_browser_with_flags(
+    run(
         "direct-bill",
         &["--partner-type", "direct-bill"],
-        |client, base_url| Box::pin(direct_bill_partner(client, base_url)),
+        direct_bill_partner,
     )
     .await;
 }
@@ -327,20 +175,14 @@ async fn indirect_provider_with_reseller(client: &Client, base_url: &str) -> Out
     const RESELLER: &str = "484e548c-f5f3-4528-93a9-c16c6373cb59";
     sign_in_as(client, base_url, "salesagent", "Customers").await?;
     open_account_info(client, base_url).await?;
-    choose_country(client, "GB", "en").await?;
-    type_in(client, "company-name", "Fourth Coffee Limited").await?;
-    type_in(client, "domain-prefix", "fourthcoffeeuk").await?;
-    type_in(client, "address-line1", "1 Lime Street").await?;
-    type_in(client, "city", "London").await?;
-    type_in(client, "postal-code", "EC3N 4AB").await?;
-    type_in(client, "first-name", "Oliver").await?;
-    type_in(client, "last-name", "Hughes").await?;
-    type_in(client, "email", "oliver.hughes@fourthcoffee.co.uk").await?;
+    fill_account_info(client, &FOURTH_COFFEE).await?;
     choose(client, "reseller", RESELLER).await?;
-    let name = text_of(client, &format!("#reseller option[value='{RESELLER}']")).await?;
-    check(name == "First Up Consultants", || {
-        format!("the reseller's option: {name:?}")
-    })?;
+    text_is(
+        client,
+        &format!("#reseller option[value='{RESELLER}']"),
+        "First Up Consultants",
+    )
+    .await?;
     screenshot(client, "indirect-account-info").await?;
     next(client).await?;
 
@@ -348,35 +190,42 @@ async fn indirect_provider_with_reseller(client: &Client, base_url: &str) -> Out
     choose_offer(client, M365_E5, 4).await?;
     next(client).await?;
 
-    heading(client, "Review").await?;
-    let review = main_showing(client, &["Indirect reseller", "First Up Consultants"]).await?;
+    let review = review_shows(
+        client,
+        &FOURTH_COFFEE,
+        &[4],
+        &["Indirect reseller", "First Up Consultants"],
+    )
+    .await?;
     check(!review.contains(RESELLER), || {
         format!("Review shows the reseller's id: {review:?}")
     })?;
     screenshot(client, "indirect-review").await?;
     click(client, "#submit").await?;
 
-    let id = confirmed_customer(client).await?;
-    wait_for(client, Locator::Id("orders")).await?;
-    let (customer, _, orders) = held(client, &id).await?;
-    check(customer["associatedPartnerId"] == RESELLER, || {
-        format!("the customer's reseller: {customer}")
+    let confirmed = confirmation_shows(client, FOURTH_COFFEE.domain_prefix, &[4]).await?;
+    let api = Api::of_page(client, base_url).await?;
+    let held = api.held(&confirmed.id).await?;
+    check(held.customer["associatedPartnerId"] == RESELLER, || {
+        format!("the customer's reseller: {}", held.customer)
     })?;
-    let lines = &orders.first().cloned().unwrap_or_default()["lineItems"];
+    let lines = &held.orders.first().cloned().unwrap_or_default()["lineItems"];
     check(
-        orders.len() == 1
+        held.orders.len() == 1
             && lines[0]["quantity"] == 4
             && lines[0]["partnerIdOnRecord"] == "4847383",
-        || format!("the order names the reseller's PartnerID: {orders:?}"),
+        || {
+            format!(
+                "the order names the reseller's PartnerID: {:?}",
+                held.orders
+            )
+        },
     )
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_indirect_providers_customer_belongs_to_the_chosen_reseller() {
-    in_browser("indirect-reseller", |client, base_url| {
-        Box::pin(indirect_provider_with_reseller(client, base_url))
-    })
-    .await;
+    run("indirect-reseller", &[], indirect_provider_with_reseller).await;
 }
 
 /// The service corrects the city of 34394 to İstanbul; the user keeps
@@ -384,10 +233,7 @@ async fn an_indirect_providers_customer_belongs_to_the_chosen_reseller() {
 async fn address_kept(client: &Client, base_url: &str) -> Outcome {
     sign_in_as(client, base_url, "adminagent", "Customers").await?;
     open_account_info(client, base_url).await?;
-    choose_country(client, "TR", "tr").await?;
-    type_in(client, "company-name", "Boğaziçi Lojistik A.Ş.").await?;
-    type_in(client, "domain-prefix", "bogazicilojistik").await?;
-    turkish_address_and_contact(client, "Ankara").await?;
+    fill_account_info(client, &BOGAZICI).await?;
     next(client).await?;
 
     let suggestion = text_of(client, "dialog[open] label[for=address-suggestion-0]").await?;
@@ -402,16 +248,22 @@ async fn address_kept(client: &Client, base_url: &str) -> Outcome {
 
     heading(client, "Subscriptions").await?;
     next(client).await?;
-    heading(client, "Review").await?;
-    let review = main_showing(client, &["Büyükdere Caddesi No: 100, 34394 Ankara"]).await?;
+    let review = review_shows(
+        client,
+        &BOGAZICI,
+        &[],
+        &["Büyükdere Caddesi No: 100, 34394 Ankara"],
+    )
+    .await?;
     check(!review.contains("İstanbul"), || {
         format!("Review holds the suggestion: {review:?}")
     })?;
     click(client, "#submit").await?;
 
-    let id = confirmed_customer(client).await?;
-    let (customer, _, _) = held(client, &id).await?;
-    let address = &customer["billingProfile"]["defaultAddress"];
+    let confirmed = confirmation_shows(client, BOGAZICI.domain_prefix, &[]).await?;
+    let api = Api::of_page(client, base_url).await?;
+    let held = api.held(&confirmed.id).await?;
+    let address = &held.customer["billingProfile"]["defaultAddress"];
     check(
         address["city"] == "Ankara" && address["postalCode"] == "34394",
         || format!("the stored address: {address}"),
@@ -420,10 +272,7 @@ async fn address_kept(client: &Client, base_url: &str) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_address_is_kept_against_the_services_suggestion() {
-    in_browser("address-kept", |client, base_url| {
-        Box::pin(address_kept(client, base_url))
-    })
-    .await;
+    run("address-kept", &[], address_kept).await;
 }
 
 /// Every Account info field given a wrong value and left with Tab shows its
@@ -432,7 +281,7 @@ async fn an_address_is_kept_against_the_services_suggestion() {
 /// partner's own domain. With everything right, Next goes on.
 async fn every_field_error(client: &Client, base_url: &str) -> Outcome {
     sign_in_as(client, base_url, "adminagent", "Customers").await?;
-    let me = api_get(client, "/v1/me").await?;
+    let me = Api::of_page(client, base_url).await?.get("/v1/me").await?;
     let partner_domain = me["partner"]["domains"][0]
         .as_str()
         .ok_or_else(|| format!("the partner's domains: {me}"))?
@@ -530,18 +379,13 @@ async fn every_field_error(client: &Client, base_url: &str) -> Outcome {
         if *id == "phone-number" {
             // Next lists the one error left in the summary, linked to its field.
             next(client).await?;
-            let link = text_of(client, ".error-summary a[href='#phone-number']").await?;
-            check(
-                link == error(Field::PhoneNumber, Code::InvalidFormat),
-                || format!("the summary's link: {link:?}"),
-            )?;
-            let links = client
-                .find_all(Locator::Css(".error-summary a"))
-                .await
-                .map_err(failed("summary links"))?;
-            check(links.len() == 1, || {
-                format!("{} errors in the summary, 1 expected", links.len())
-            })?;
+            text_is(
+                client,
+                ".error-summary a[href='#phone-number']",
+                &error(Field::PhoneNumber, Code::InvalidFormat),
+            )
+            .await?;
+            count_is(client, ".error-summary a", 1).await?;
         }
         type_in(client, id, right).await?;
         shows_no_error(client, id).await?;
@@ -552,25 +396,7 @@ async fn every_field_error(client: &Client, base_url: &str) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_account_info_field_shows_its_error_then_clears_it() {
-    in_browser("field-errors", |client, base_url| {
-        Box::pin(every_field_error(client, base_url))
-    })
-    .await;
-}
-
-/// A Hungarian customer that passes every rule: `company` at `prefix`.
-async fn hungarian_customer(client: &Client, company: &str, prefix: &str) -> Outcome {
-    choose_country(client, "HU", "hu").await?;
-    type_in(client, "company-name", company).await?;
-    type_in(client, "domain-prefix", prefix).await?;
-    type_in(client, "address-line1", "Fő tér 12.").await?;
-    type_in(client, "city", "Szentendre").await?;
-    type_in(client, "postal-code", "2000").await?;
-    type_in(client, "registration-number", "12892312-2-42").await?;
-    type_in(client, "first-name", "Péter").await?;
-    type_in(client, "last-name", "Kertész").await?;
-    type_in(client, "email", "peter.kertesz@dunakanyar.hu").await?;
-    type_in(client, "phone-number", "+36 26 310 000").await
+    run("field-errors", &[], every_field_error).await;
 }
 
 /// The server refuses the company name (`serve --fail-field
@@ -580,23 +406,19 @@ async fn hungarian_customer(client: &Client, company: &str, prefix: &str) -> Out
 async fn server_field_error(client: &Client, base_url: &str) -> Outcome {
     sign_in_as(client, base_url, "adminagent", "Customers").await?;
     open_account_info(client, base_url).await?;
-    hungarian_customer(client, "Dunakanyar Kertészet Kft.", "dunakanyarkerteszet").await?;
+    fill_account_info(client, &DUNAKANYAR).await?;
     next(client).await?;
     heading(client, "Subscriptions").await?;
     next(client).await?;
-    heading(client, "Review").await?;
+    review_shows(client, &DUNAKANYAR, &[], &[]).await?;
     click(client, "#submit").await?;
 
     let expected = message(Issue::error(Field::CompanyName, Code::InvalidFormat));
     let link = "#submit-problem a[href='/customers/new/account?return=review#company-name']";
-    let shown = text_of(client, link).await?;
-    check(shown == expected, || {
-        format!("the refusal's link: {shown:?}")
-    })?;
+    text_is(client, link, &expected).await?;
+    let api = Api::of_page(client, base_url).await?;
     check(
-        customers_with_domain(client, "dunakanyarkerteszet")
-            .await?
-            .is_empty(),
+        api.customers_at(DUNAKANYAR.domain_prefix).await?.is_empty(),
         || "a refused create left a customer".to_owned(),
     )?;
     screenshot(client, "server-field-error-review").await?;
@@ -604,40 +426,34 @@ async fn server_field_error(client: &Client, base_url: &str) -> Outcome {
     click(client, link).await?;
     heading(client, "Account info").await?;
     shows_error(client, "company-name", &expected).await?;
-    let summary = text_of(client, ".error-summary a[href='#company-name']").await?;
-    check(summary == expected, || {
-        format!("the summary on Account info: {summary:?}")
-    })?;
+    text_is(client, ".error-summary a[href='#company-name']", &expected).await?;
     screenshot(client, "server-field-error-account-info").await?;
-    type_in(
-        client,
-        "company-name",
-        "Dunakanyar Kertészet és Faiskola Kft.",
-    )
-    .await?;
+    let renamed = Company {
+        name: "Dunakanyar Kertészet és Faiskola Kft.",
+        ..DUNAKANYAR
+    };
+    type_in(client, "company-name", renamed.name).await?;
     shows_no_error(client, "company-name").await?;
     next(client).await?;
 
-    heading(client, "Review").await?;
-    main_showing(client, &["Dunakanyar Kertészet és Faiskola Kft."]).await?;
+    review_shows(client, &renamed, &[], &[]).await?;
     click(client, "#submit").await?;
-    let id = confirmed_customer(client).await?;
-    let customers = customers_with_domain(client, "dunakanyarkerteszet").await?;
+    let confirmed = confirmation_shows(client, renamed.domain_prefix, &[]).await?;
+    let customers = api.customers_at(renamed.domain_prefix).await?;
     check(
         customers.len() == 1
-            && customers[0]["id"] == id.as_str()
-            && customers[0]["companyProfile"]["companyName"]
-                == "Dunakanyar Kertészet és Faiskola Kft.",
+            && customers[0]["id"] == confirmed.id.as_str()
+            && customers[0]["companyProfile"]["companyName"] == renamed.name,
         || format!("customers with the domain: {customers:?}"),
     )
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_field_the_server_refuses_is_shown_at_that_field() {
-    in_browser_with_flags(
+    run(
         "server-field-error",
         &["--fail-field", "companyProfile.companyName"],
-        |client, base_url| Box::pin(server_field_error(client, base_url)),
+        server_field_error,
     )
     .await;
 }
@@ -664,56 +480,46 @@ const TURKISH_INPUT: [(&str, &str); 15] = [
 /// Every Account info input holds what the user entered, the agreement's
 /// acceptor and GDAP included.
 async fn account_info_intact(client: &Client, when: &str) -> Outcome {
-    heading(client, "Account info").await?;
-    for (id, expected) in TURKISH_INPUT.into_iter().chain([
-        ("acceptor-first-name", "Mehmet"),
-        ("acceptor-email", "mehmet.oz@marmaragida.com.tr"),
-    ]) {
-        let value = until(&format!("#{id} {when}"), async || {
-            let value = value_of(client, id).await?;
-            Ok(if value == expected {
-                Ok(())
-            } else {
-                Err(value)
-            })
-        })
-        .await;
-        value.map_err(|problem| format!("{problem} (expected {expected:?})"))?;
-    }
-    let checked = |id: &'static str| async move {
-        wait_for(client, Locator::Id(id))
-            .await?
-            .prop("checked")
-            .await
-            .map_err(failed(id))
+    let intact = async {
+        heading(client, "Account info").await?;
+        for (id, expected) in TURKISH_INPUT.into_iter().chain([
+            ("acceptor-first-name", "Mehmet"),
+            ("acceptor-email", "mehmet.oz@marmaragida.com.tr"),
+        ]) {
+            value_is(client, id, expected).await?;
+        }
+        let checked = |id: &'static str| async move {
+            wait_for(client, Locator::Id(id))
+                .await?
+                .prop("checked")
+                .await
+                .map_err(failed(id))
+        };
+        let has_accepted = checked("agreement-has-accepted").await?;
+        let gdap = checked("gdap").await?;
+        check(
+            has_accepted.as_deref() == Some("true") && gdap.as_deref() == Some("false"),
+            || format!("has accepted {has_accepted:?}, GDAP {gdap:?}"),
+        )?;
+        value_is(client, "reseller", "a3e8f1b2-5c6d-4e7f-9a0b-1c2d3e4f5a6b").await
     };
-    let has_accepted = checked("agreement-has-accepted").await?;
-    let gdap = checked("gdap").await?;
-    check(
-        has_accepted.as_deref() == Some("true") && gdap.as_deref() == Some("false"),
-        || format!("{when}: has accepted {has_accepted:?}, GDAP {gdap:?}"),
-    )?;
-    let reseller = value_of(client, "reseller").await?;
-    check(reseller == "a3e8f1b2-5c6d-4e7f-9a0b-1c2d3e4f5a6b", || {
-        format!("{when}: reseller {reseller:?}")
-    })
+    intact
+        .await
+        .map_err(|failure| format!("Account info {when}: {failure}"))
 }
 
 /// The two offers and their licenses on Subscriptions.
 async fn subscriptions_intact(client: &Client, when: &str) -> Outcome {
-    heading(client, "Subscriptions").await?;
-    for (offer, licenses) in [(M365_E5, "7"), (M365_E3, "3")] {
-        until(&format!("{offer} {when}"), async || {
-            let value = value_of(client, &format!("quantity-{offer}")).await?;
-            Ok(if value == licenses {
-                Ok(())
-            } else {
-                Err(value)
-            })
-        })
-        .await?;
-    }
-    Ok(())
+    let intact = async {
+        heading(client, "Subscriptions").await?;
+        for (offer, licenses) in [(M365_E5, "7"), (M365_E3, "3")] {
+            value_is(client, &format!("quantity-{offer}"), licenses).await?;
+        }
+        Ok::<_, String>(())
+    };
+    intact
+        .await
+        .map_err(|failure| format!("Subscriptions {when}: {failure}"))
 }
 
 /// Review with every answer.
@@ -739,82 +545,52 @@ async fn review_intact(client: &Client) -> Outcome {
     .map(|_| ())
 }
 
-async fn path_is(client: &Client, step: &str) -> Outcome {
-    let url = client.current_url().await.map_err(failed("current url"))?;
-    check(url.path() == format!("/customers/new/{step}"), || {
-        format!("at {url}, not on {step}")
-    })
-}
-
 /// A reload on every step, then Back and Forward through them, lose nothing;
 /// the customer, its agreement and its order are then created as entered.
 async fn reload_and_history(client: &Client, base_url: &str) -> Outcome {
     sign_in_as(client, base_url, "salesagent", "Customers").await?;
-    click(client, "#add-customer").await?;
-    heading(client, "Account info").await?;
+    add_customer(client).await?;
     choose_country(client, "TR", "tr").await?;
-    for (id, value) in TURKISH_INPUT {
-        match id {
-            "country" => {}
-            "state" | "language" => choose(client, id, value).await?,
-            _ => type_in(client, id, value).await?,
-        }
-    }
+    // The country is chosen: the rest, in the page's order.
+    enter(client, &TURKISH_INPUT[1..]).await?;
     choose(client, "culture", "en-US").await?;
     click(client, "#agreement-has-accepted").await?;
     type_in(client, "acceptor-first-name", "Mehmet").await?;
     type_in(client, "acceptor-email", "mehmet.oz@marmaragida.com.tr").await?;
     click(client, "#gdap").await?;
     choose(client, "reseller", "a3e8f1b2-5c6d-4e7f-9a0b-1c2d3e4f5a6b").await?;
-    client
-        .refresh()
-        .await
-        .map_err(failed("reload account info"))?;
+    reload(client).await?;
     account_info_intact(client, "after a reload").await?;
     next(client).await?;
 
     heading(client, "Subscriptions").await?;
     choose_offer(client, M365_E5, 7).await?;
     choose_offer(client, M365_E3, 3).await?;
-    client
-        .refresh()
-        .await
-        .map_err(failed("reload subscriptions"))?;
+    reload(client).await?;
     subscriptions_intact(client, "after a reload").await?;
     next(client).await?;
 
     review_intact(client).await?;
-    client.refresh().await.map_err(failed("reload review"))?;
+    reload(client).await?;
     review_intact(client).await?;
 
-    client
-        .back()
-        .await
-        .map_err(failed("back to subscriptions"))?;
+    back(client).await?;
     subscriptions_intact(client, "after Back").await?;
-    path_is(client, "subscriptions").await?;
-    client
-        .back()
-        .await
-        .map_err(failed("back to account info"))?;
+    path_is(client, "/customers/new/subscriptions").await?;
+    back(client).await?;
     account_info_intact(client, "after Back").await?;
-    path_is(client, "account").await?;
-    client
-        .forward()
-        .await
-        .map_err(failed("forward to subscriptions"))?;
+    path_is(client, "/customers/new/account").await?;
+    forward(client).await?;
     subscriptions_intact(client, "after Forward").await?;
-    client
-        .forward()
-        .await
-        .map_err(failed("forward to review"))?;
+    forward(client).await?;
     review_intact(client).await?;
-    path_is(client, "review").await?;
+    path_is(client, "/customers/new/review").await?;
     click(client, "#submit").await?;
 
-    let id = confirmed_customer(client).await?;
-    wait_for(client, Locator::Id("orders")).await?;
-    let (customer, agreements, orders) = held(client, &id).await?;
+    let confirmed = confirmation_shows(client, "marmaragida", &[7, 3]).await?;
+    let api = Api::of_page(client, base_url).await?;
+    let held = api.held(&confirmed.id).await?;
+    let customer = &held.customer;
     let billing = &customer["billingProfile"];
     let address = &billing["defaultAddress"];
     check(
@@ -829,6 +605,7 @@ async fn reload_and_history(client: &Client, base_url: &str) -> Outcome {
             && address["phoneNumber"] == "+90 212 555 22 33",
         || format!("the stored customer: {customer}"),
     )?;
+    let agreements = &held.agreements;
     let contact = &agreements.first().cloned().unwrap_or_default()["primaryContact"];
     check(
         agreements.len() == 1
@@ -837,28 +614,18 @@ async fn reload_and_history(client: &Client, base_url: &str) -> Outcome {
             && contact["email"] == "mehmet.oz@marmaragida.com.tr",
         || format!("agreements: {agreements:?}"),
     )?;
-    let mut licenses: Vec<(String, u64)> = orders
-        .iter()
-        .flat_map(|order| order["lineItems"].as_array().cloned().unwrap_or_default())
-        .map(|line| {
-            (
-                line["offerId"].as_str().unwrap_or_default().to_owned(),
-                line["quantity"].as_u64().unwrap_or_default(),
-            )
-        })
-        .collect();
+    let mut licenses = order_lines(&held.orders);
     licenses.sort();
     let mut expected = vec![(M365_E3.to_owned(), 3), (M365_E5.to_owned(), 7)];
     expected.sort();
-    check(licenses == expected, || format!("orders: {orders:?}"))
+    check(licenses == expected, || {
+        format!("orders: {:?}", held.orders)
+    })
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn reload_and_back_forward_on_every_step_keep_all_input() {
-    in_browser("reload-history", |client, base_url| {
-        Box::pin(reload_and_history(client, base_url))
-    })
-    .await;
+    run("reload-history", &[], reload_and_history).await;
 }
 
 const IMG: &str = "<img src=x onerror=window.__xss=1>";
@@ -892,22 +659,23 @@ async fn markup_payloads(client: &Client, base_url: &str) -> Outcome {
     sign_in_as(client, base_url, "adminagent", "Customers").await?;
     open_account_info(client, base_url).await?;
     choose_country(client, "US", "en").await?;
-    type_in(client, "company-name", &company).await?;
-    type_in(client, "domain-prefix", "markupcheck").await?;
-    type_in(client, "address-line1", &format!("{SCRIPT} 1")).await?;
-    type_in(client, "address-line2", IMG).await?;
-    type_in(client, "address-line3", TEMPLATE).await?;
-    type_in(client, "city", SVG).await?;
-    choose(client, "state", "TX").await?;
-    type_in(client, "postal-code", "78701").await?;
-    type_in(
+    enter(
         client,
-        "registration-number",
-        "<script>window.__xss=1</script>",
+        &[
+            ("company-name", company.as_str()),
+            ("domain-prefix", "markupcheck"),
+            ("address-line1", format!("{SCRIPT} 1").as_str()),
+            ("address-line2", IMG),
+            ("address-line3", TEMPLATE),
+            ("city", SVG),
+            ("state", "TX"),
+            ("postal-code", "78701"),
+            ("registration-number", "<script>window.__xss=1</script>"),
+            ("first-name", IMG),
+            ("last-name", SCRIPT),
+        ],
     )
     .await?;
-    type_in(client, "first-name", IMG).await?;
-    type_in(client, "last-name", SCRIPT).await?;
     type_and_leave(client, "email", &format!("{IMG}@example.com")).await?;
     shows_error(
         client,
@@ -923,13 +691,12 @@ async fn markup_payloads(client: &Client, base_url: &str) -> Outcome {
     next(client).await?;
 
     // The city is not Austin's: the dialog shows the address as typed.
-    let kept = text_of(client, "dialog[open] label[for=address-keep]").await?;
-    check(
+    text_until(client, "dialog[open] label[for=address-keep]", |kept| {
         [SCRIPT, IMG, TEMPLATE, SVG]
             .iter()
-            .all(|payload| kept.contains(payload)),
-        || format!("the address as typed: {kept:?}"),
-    )?;
+            .all(|payload| kept.contains(payload))
+    })
+    .await?;
     nothing_injected(client, "the address dialog").await?;
     click(client, "#address-keep").await?;
     click(client, "#address-accept").await?;
@@ -952,66 +719,45 @@ async fn markup_payloads(client: &Client, base_url: &str) -> Outcome {
     screenshot(client, "markup-review").await?;
     click(client, "#submit").await?;
 
-    let id = confirmed_customer(client).await?;
+    let confirmed = confirmation_shows(client, "markupcheck", &[]).await?;
     main_showing(client, &[company.as_str()]).await?;
     nothing_injected(client, "Confirmation").await?;
-    let (customer, agreements, _) = held(client, &id).await?;
-    let address = &customer["billingProfile"]["defaultAddress"];
+    let api = Api::of_page(client, base_url).await?;
+    let held = api.held(&confirmed.id).await?;
+    let address = &held.customer["billingProfile"]["defaultAddress"];
     check(
-        customer["companyProfile"]["companyName"] == company.as_str()
+        held.customer["companyProfile"]["companyName"] == company.as_str()
             && address["addressLine3"] == TEMPLATE
             && address["city"] == SVG
             && address["firstName"] == IMG,
-        || format!("stored as typed: {customer}"),
+        || format!("stored as typed: {}", held.customer),
     )?;
     check(
-        agreements
+        held.agreements
             .first()
             .is_some_and(|agreement| agreement["primaryContact"]["lastName"] == SVG),
-        || format!("agreements: {agreements:?}"),
+        || format!("agreements: {:?}", held.agreements),
     )?;
 
     click(client, "#done").await?;
-    wait_for(client, Locator::Id("customer-added")).await?;
-    let row = text_of(client, ".customer-table tr.highlight").await?;
-    check(row.contains(&company), || {
-        format!("the new customer's row: {row:?}")
-    })?;
+    new_customer_highlighted(client, &company).await?;
     nothing_injected(client, "Customers").await?;
     screenshot(client, "markup-customers").await?;
 
-    type_in(client, "customer-search", "<img src=x").await?;
-    click(client, "form.search button[type=submit]").await?;
-    until("the search for \"<img src=x\"", async || {
-        let rows = client
-            .find_all(Locator::Css(".customer-table tbody tr"))
-            .await
-            .map_err(failed("rows"))?;
-        let table = text_of(client, "main").await?;
-        Ok(if rows.len() == 1 && table.contains(&company) {
-            Ok(())
-        } else {
-            Err(table)
-        })
-    })
-    .await?;
+    search_finds_only(client, "<img src=x", &company).await?;
     nothing_injected(client, "the search").await?;
 
     // A new customer at the same domain: the warning names the one above.
-    click(client, "#add-customer").await?;
-    heading(client, "Account info").await?;
+    add_customer(client).await?;
     type_in(client, "domain-prefix", "markupcheck").await?;
-    let look_alikes = text_of(client, "#look-alikes").await?;
-    check(look_alikes.contains(&company), || {
-        format!("the look-alike warning: {look_alikes:?}")
-    })?;
+    text_until(client, "#look-alikes", |look_alikes| {
+        look_alikes.contains(&company)
+    })
+    .await?;
     nothing_injected(client, "the look-alike warning").await
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn markup_in_every_text_field_is_shown_as_text() {
-    in_browser("markup", |client, base_url| {
-        Box::pin(markup_payloads(client, base_url))
-    })
-    .await;
+    run("markup", &[], markup_payloads).await;
 }

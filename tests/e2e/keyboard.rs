@@ -47,11 +47,25 @@ async fn tab_and_press(client: &Client, id: &str, key: Key) -> Outcome {
     press(client, &key.to_string()).await
 }
 
+/// A shipping company in Budapest, typed in field by field.
+const DUNAI: Company<'static> = Company {
+    country: "HU",
+    language: "hu",
+    name: "Dunai Hajózási Zrt.",
+    domain_prefix: "dunaihajozas",
+    address_line1: "Fő utca 1.",
+    city: "Budapest",
+    state: None,
+    postal_code: "1052",
+    registration_number: Some("12892312-2-42"),
+    first_name: "Péter",
+    last_name: "Nagy",
+    email: "peter.nagy@dunaihajozas.hu",
+    phone_number: Some("+36 1 234 5678"),
+};
+
 async fn keyboard_only(client: &Client, base_url: &str) -> Outcome {
-    client
-        .goto(&format!("{base_url}/sign-in"))
-        .await
-        .map_err(failed("open sign in"))?;
+    open(client, base_url, "/sign-in").await?;
     wait_for(client, Locator::Id("use-salesagent")).await?;
     tab_and_press(client, "use-salesagent", Key::Enter).await?;
     tab_and_press(client, "password", Key::Enter).await?;
@@ -59,69 +73,42 @@ async fn keyboard_only(client: &Client, base_url: &str) -> Outcome {
 
     tab_and_press(client, "add-customer", Key::Enter).await?;
     heading(client, "Account info").await?;
-    let focused = client
-        .execute("return document.activeElement?.tagName;", vec![])
-        .await
-        .map_err(failed("read the focused element"))?;
-    check(focused.as_str() == Some("H1"), || {
-        format!("after navigation the step's heading has the focus, not {focused}")
-    })?;
+    // After navigation the step's heading has the focus.
+    eventually(
+        "the focus on the heading",
+        async || {
+            client
+                .execute("return document.activeElement?.tagName;", vec![])
+                .await
+                .map_err(failed("read the focused element"))
+        },
+        |focused| focused.as_str() == Some("H1"),
+    )
+    .await?;
 
     wait_for(client, Locator::Css("#country option[value=HU]")).await?;
     tab_and_type(client, "country", "Hungary").await?;
     wait_for(client, Locator::Css("#language option[value=hu]")).await?;
-    tab_and_type(client, "company-name", "Dunai Hajózási Zrt.").await?;
-    tab_and_type(client, "domain-prefix", "dunaihajozas").await?;
-    tab_and_type(client, "address-line1", "Fő utca 1.").await?;
-    tab_and_type(client, "city", "Budapest").await?;
-    tab_and_type(client, "postal-code", "1052").await?;
-    tab_and_type(client, "registration-number", "12892312-2-42").await?;
-    tab_and_type(client, "first-name", "Péter").await?;
-    tab_and_type(client, "last-name", "Nagy").await?;
-    tab_and_type(client, "email", "peter.nagy@dunaihajozas.hu").await?;
-    tab_and_type(client, "phone-number", "+36 1 234 5678").await?;
+    for (id, value) in DUNAI.inputs() {
+        tab_and_type(client, id, value).await?;
+    }
     press(client, &Key::Enter.to_string()).await?;
 
     heading(client, "Subscriptions").await?;
-    wait_for(client, Locator::Css(".offer input[type=checkbox]")).await?;
-    let checkbox = client
-        .execute(
-            "const box = document.querySelector('.offer input[type=checkbox]'); return box.id;",
-            vec![],
-        )
-        .await
-        .map_err(failed("find the first offer"))?;
-    tab_and_press(client, checkbox.as_str().unwrap_or_default(), Key::Space).await?;
-    let licenses = wait_for(client, Locator::Css(".offer input[type=number]"))
-        .await?
-        .attr("id")
-        .await
-        .map_err(failed("licenses id"))?
-        .unwrap_or_default();
-    tab_to(client, &licenses).await?;
+    let offer = first_offer(client).await?;
+    tab_and_press(client, &format!("offer-{offer}"), Key::Space).await?;
+    tab_to(client, &format!("quantity-{offer}")).await?;
     press(client, &Key::Up.to_string()).await?;
     press(client, &Key::Enter.to_string()).await?;
 
-    heading(client, "Review").await?;
-    let review = text_of(client, "main").await?;
-    check(
-        review.contains("Dunai Hajózási Zrt.") && review.contains("2 licenses"),
-        || format!("review: {review:?}"),
-    )?;
+    review_shows(client, &DUNAI, &[2], &[]).await?;
     tab_and_press(client, "submit", Key::Enter).await?;
-    heading(client, "Customer added").await?;
+    confirmation_shows(client, DUNAI.domain_prefix, &[2]).await?;
     tab_and_press(client, "done", Key::Enter).await?;
-    wait_for(client, Locator::Id("customer-added")).await?;
-    let highlighted = text_of(client, ".customer-table tr.highlight").await?;
-    check(highlighted.contains("Dunai Hajózási Zrt."), || {
-        format!("highlighted row: {highlighted:?}")
-    })
+    new_customer_highlighted(client, DUNAI.name).await
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_whole_wizard_works_with_the_keyboard_alone() {
-    in_browser("keyboard", |client, base_url| {
-        Box::pin(keyboard_only(client, base_url))
-    })
-    .await;
+    run("keyboard", &[], keyboard_only).await;
 }

@@ -18,7 +18,7 @@ mod openapi;
 mod orders;
 mod relationships;
 
-use std::path::Path;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -136,9 +136,48 @@ fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
     (router, openapi::finish(document))
 }
 
-/// The whole HTTP surface. With `spa_dir`, unknown non-API paths serve its
-/// `index.html` so that the SPA's deep links survive a reload.
-pub fn app(state: AppState, spa_dir: Option<&Path>) -> Router {
+/// The built SPA (`dist/`) and the path it is served under.
+#[derive(Debug, Clone)]
+pub struct Spa {
+    pub dir: PathBuf,
+    /// `/`, or a path such as `/wizard` (no final slash): the SPA is then
+    /// served at `/wizard/…` only, and its `index.html` must say
+    /// `<base href="/wizard/">` ([`base_href`]).
+    pub path: String,
+}
+
+impl Spa {
+    /// The SPA at the root of the site.
+    pub fn at_root(dir: impl Into<PathBuf>) -> Spa {
+        Spa {
+            dir: dir.into(),
+            path: "/".to_owned(),
+        }
+    }
+
+    /// What `<base href>` the SPA's `index.html` must have to be served here.
+    pub fn expected_base_href(&self) -> String {
+        format!("{}/", self.path.trim_end_matches('/'))
+    }
+}
+
+/// The `href` of an HTML page's `<base>` element, if it has one.
+pub fn base_href(html: &str) -> Option<&str> {
+    let lower = html.to_ascii_lowercase();
+    let start = lower.find("<base")?;
+    let tag = &lower[start..start + lower[start..].find('>')?];
+    let at = start + tag.find("href=")? + "href=".len();
+    let quote = html[at..]
+        .chars()
+        .next()
+        .filter(|c| *c == '"' || *c == '\'')?;
+    let value = &html[at + 1..];
+    Some(&value[..value.find(quote)?])
+}
+
+/// The whole HTTP surface. With `spa`, the paths under its path that are not
+/// files serve its `index.html`, so that the SPA's deep links survive a reload.
+pub fn app(state: AppState, spa: Option<&Spa>) -> Router {
     let (api, document) = api();
     // Built once; each request shares the bytes.
     let document = axum::body::Bytes::from(document.to_json().unwrap_or_default());
@@ -149,9 +188,16 @@ pub fn app(state: AppState, spa_dir: Option<&Path>) -> Router {
             get(async move || ([(header::CONTENT_TYPE, "application/json")], document)),
         )
         .nest("/v1", api);
-    let router = match spa_dir {
-        Some(dir) => router
-            .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
+    let files =
+        |spa: &Spa| ServeDir::new(&spa.dir).fallback(ServeFile::new(spa.dir.join("index.html")));
+    let router = match spa {
+        Some(spa) if spa.path.trim_end_matches('/').is_empty() => {
+            router.fallback_service(files(spa))
+        }
+        // `/wizard`, `/wizard/` and everything under it.
+        Some(spa) => router
+            .nest_service(spa.path.trim_end_matches('/'), files(spa))
+            .fallback(async || ApiError::NotFound),
         None => router.fallback(async || ApiError::NotFound),
     };
     let cors = cors(&state.settings.cors_origins);

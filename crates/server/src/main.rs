@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use axum::http::HeaderValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use customer_api::{AppState, Catalogue, Settings, app, auth, db, demo};
+use customer_api::{AppState, Catalogue, Settings, Spa, app, auth, base_href, db, demo};
 use customer_model::validation::Field;
 use customer_model::wire::{PartnerProfile, PartnerType, Role};
 use tokio::net::TcpListener;
@@ -91,6 +91,16 @@ struct ServeArgs {
     /// Directory of the built SPA (`dist/`) to serve on the same origin.
     #[arg(long, env = "CUSTOMER_API_SPA_DIR")]
     spa_dir: Option<PathBuf>,
+    /// The path the SPA is served under, e.g. /wizard; its index.html must then
+    /// have <base href="/wizard/">.
+    #[arg(
+        long,
+        env = "CUSTOMER_API_SPA_PATH",
+        default_value = "/",
+        value_parser = parse_spa_path,
+        requires = "spa_dir"
+    )]
+    spa_path: String,
     /// Browser origins allowed to call the API (CORS), e.g. https://wizard.example.com;
     /// comma-separated in the environment.
     #[arg(
@@ -140,6 +150,58 @@ struct ServeArgs {
     /// server had checks the client cannot run.
     #[arg(long, env = "CUSTOMER_API_FAIL_FIELD", value_parser = parse_field)]
     fail_field: Option<Field>,
+}
+
+/// `/`, or an absolute path without a final slash, query or fragment.
+fn parse_spa_path(text: &str) -> Result<String, String> {
+    let path = text.trim().trim_end_matches('/');
+    let plain = |segment: &str| {
+        !matches!(segment, "" | "." | "..")
+            && segment
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-._~".contains(c))
+    };
+    if path.is_empty() {
+        Ok("/".to_owned())
+    } else if path.starts_with('/') && path[1..].split('/').all(plain) {
+        Ok(path.to_owned())
+    } else {
+        Err("a path such as /wizard: letters, digits, -, ., _ and ~ between slashes".to_owned())
+    }
+}
+
+/// The SPA to serve, checked: its `index.html` exists and its `<base href>`
+/// is the path it is served under, or every asset would miss.
+fn spa(args: &ServeArgs) -> Result<Option<Spa>, String> {
+    let Some(dir) = &args.spa_dir else {
+        return Ok(None);
+    };
+    let spa = Spa {
+        dir: dir.clone(),
+        path: args.spa_path.clone(),
+    };
+    let index = dir.join("index.html");
+    let html = std::fs::read_to_string(&index).map_err(|_| {
+        format!(
+            "--spa-dir {}: no index.html there (build the SPA with `trunk build --release`)",
+            dir.display()
+        )
+    })?;
+    let expected = spa.expected_base_href();
+    match base_href(&html) {
+        Some(href) if href == expected => Ok(Some(spa)),
+        None if spa.path == "/" => Ok(Some(spa)),
+        found => Err(format!(
+            "--spa-path {}: {} has {}, but served there it needs <base href=\"{expected}\"> \
+             (edit that line; README: Deploying the SPA elsewhere)",
+            spa.path,
+            index.display(),
+            found.map_or_else(
+                || "no <base href>".to_owned(),
+                |href| format!("<base href=\"{href}\">")
+            ),
+        )),
+    }
 }
 
 fn parse_field(text: &str) -> Result<Field, String> {
@@ -211,14 +273,7 @@ async fn open_database(url: &str) -> Result<db::Db, String> {
 }
 
 async fn serve(args: ServeArgs) -> Result<(), String> {
-    if let Some(dir) = &args.spa_dir
-        && !dir.join("index.html").is_file()
-    {
-        return Err(format!(
-            "--spa-dir {}: no index.html there (build the SPA with `trunk build --release`)",
-            dir.display()
-        ));
-    }
+    let spa = spa(&args)?;
     if args.demo && !args.bind.ip().is_loopback() {
         return Err(format!(
             "--demo prints its passwords and serves them to anyone: it binds only to loopback, not {}",
@@ -281,7 +336,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
             println!("  {:<22} password {}", account.user_name, account.password);
         }
     }
-    let router = app(AppState::new(db, settings), args.spa_dir.as_deref());
+    let router = app(AppState::new(db, settings), spa.as_ref());
     axum::serve(listener, router)
         .with_graceful_shutdown(shutdown_signal())
         .await

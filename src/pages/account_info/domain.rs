@@ -18,7 +18,7 @@ pub const RELATIONSHIP_PATH: &str = "/customers/relationship-request";
 
 /// The link to Request a relationship, for a sentence that offers it.
 pub fn relationship_link(text: &'static str) -> AnyView {
-    view! { <a href=RELATIONSHIP_PATH>{text}</a> }.into_any()
+    view! { <a href=crate::config::href(RELATIONSHIP_PATH)>{text}</a> }.into_any()
 }
 
 #[derive(Debug, Clone, PartialEq)]

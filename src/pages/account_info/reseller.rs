@@ -7,12 +7,56 @@ use crate::api;
 use crate::i18n::{api_error_message, t};
 use crate::wizard::Wizard;
 
+/// Keeps the draft's reseller (one a link named, or one restored) only if it
+/// is among `known`, written as the list writes it and with its PartnerID;
+/// otherwise drops it and returns its id, for the user to be told.
+pub fn keep_known_reseller(wizard: Wizard, known: &[PartnerRelationship]) -> Option<String> {
+    let (id, mpn_id) = wizard.state.with_untracked(|state| {
+        (
+            state.draft.reseller_id.clone(),
+            state.draft.reseller_mpn_id.clone(),
+        )
+    });
+    let id = id?;
+    match known
+        .iter()
+        .find(|reseller| reseller.id.eq_ignore_ascii_case(id.trim()))
+    {
+        Some(reseller) => {
+            if reseller.id != id || reseller.mpn_id != mpn_id {
+                wizard.edit(|draft| {
+                    draft.reseller_id = Some(reseller.id.clone());
+                    draft.reseller_mpn_id = reseller.mpn_id.clone();
+                });
+            }
+            None
+        }
+        None => {
+            wizard.edit(|draft| {
+                draft.reseller_id = None;
+                draft.reseller_mpn_id = None;
+            });
+            Some(id)
+        }
+    }
+}
+
+/// The reseller choice; `unknown` gets the id of a reseller the draft named
+/// that is not in the partner's list (and is cleared by a choice).
 #[component]
-pub fn ResellerField() -> impl IntoView {
+pub fn ResellerField(unknown: RwSignal<Option<String>>) -> impl IntoView {
     let wizard = Wizard::get();
     let resellers = LocalResource::new(api::resellers);
+    Effect::new(move || {
+        if let Some(Ok(list)) = resellers.get()
+            && let Some(id) = keep_known_reseller(wizard, &list.items)
+        {
+            unknown.set(Some(id));
+        }
+    });
     let choose = move |id: String, resellers: &[PartnerRelationship]| {
         let reseller = resellers.iter().find(|reseller| reseller.id == id);
+        unknown.set(None);
         wizard.edit(|draft| {
             draft.reseller_id = reseller.map(|reseller| reseller.id.clone());
             draft.reseller_mpn_id = reseller.and_then(|reseller| reseller.mpn_id.clone());

@@ -1,7 +1,7 @@
 //! What every endpoint shares: faults instead of HTML, echoed ids, limits, CORS.
 
 use axum::http::{Method, StatusCode};
-use customer_api::{Settings, app};
+use customer_api::{Settings, Spa, app, base_href};
 use customer_model::wire::Role;
 use serde_json::json;
 use tower::ServiceExt;
@@ -95,22 +95,8 @@ async fn deep_links_into_the_spa_serve_its_index_page() {
     .expect("write");
     std::fs::write(dist.path().join("app.js"), "console.log(1)").expect("write");
     let api = TestApi::direct().await;
-    let router = app(api.state.clone(), Some(dist.path()));
-    let get = |uri: &str| {
-        let request = axum::http::Request::get(uri)
-            .body(axum::body::Body::empty())
-            .expect("request");
-        let router = router.clone();
-        async move {
-            let response = router.oneshot(request).await.expect("response");
-            let status = response.status();
-            let body = http_body_util::BodyExt::collect(response.into_body())
-                .await
-                .expect("body")
-                .to_bytes();
-            (status, String::from_utf8_lossy(&body).into_owned())
-        }
-    };
+    let router = app(api.state.clone(), Some(&Spa::at_root(dist.path())));
+    let get = |uri: &'static str| get_text(router.clone(), uri);
     let (status, body) = get("/customers/new/account").await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("<title>wizard</title>"));
@@ -122,6 +108,62 @@ async fn deep_links_into_the_spa_serve_its_index_page() {
     let (status, body) = get("/v1/unknown").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(body.contains("NotFound"));
+}
+
+#[tokio::test]
+async fn under_a_spa_path_only_that_path_serves_the_spa() {
+    let dist = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dist.path().join("index.html"),
+        r#"<!doctype html><base href="/wizard/"><title>wizard</title>"#,
+    )
+    .expect("write");
+    std::fs::write(dist.path().join("app.js"), "console.log(1)").expect("write");
+    let api = TestApi::direct().await;
+    let spa = Spa {
+        dir: dist.path().to_owned(),
+        path: "/wizard".to_owned(),
+    };
+    let router = app(api.state.clone(), Some(&spa));
+    let get = |uri: &'static str| get_text(router.clone(), uri);
+    for deep_link in [
+        "/wizard",
+        "/wizard/",
+        "/wizard/customers/new/account",
+        "/wizard/customers?q=a",
+    ] {
+        let (status, body) = get(deep_link).await;
+        assert_eq!(status, StatusCode::OK, "{deep_link}");
+        assert!(
+            body.contains("<title>wizard</title>"),
+            "{deep_link}: {body}"
+        );
+    }
+    assert_eq!(
+        get("/wizard/app.js").await,
+        (StatusCode::OK, "console.log(1)".to_owned())
+    );
+    // Outside the path: neither the SPA nor its files.
+    for elsewhere in ["/", "/customers/new/account", "/app.js", "/wizardry"] {
+        let (status, body) = get(elsewhere).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{elsewhere}");
+        assert!(body.contains("NotFound"), "{elsewhere}: {body}");
+    }
+    let (status, _) = get("/healthz").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(spa.expected_base_href(), "/wizard/");
+    assert_eq!(Spa::at_root("dist").expected_base_href(), "/");
+}
+
+#[test]
+fn the_base_href_of_a_page_is_found_in_any_case_and_quotes() {
+    assert_eq!(
+        base_href(r#"<head><base href="/wizard/" /></head>"#),
+        Some("/wizard/")
+    );
+    assert_eq!(base_href("<HEAD><BASE HREF='/'></HEAD>"), Some("/"));
+    assert_eq!(base_href(r#"<base target="_blank">"#), None);
+    assert_eq!(base_href("<title>no base</title>"), None);
 }
 
 #[tokio::test]
@@ -250,4 +292,18 @@ async fn the_openapi_document_describes_every_route_and_its_faults() {
         document["components"]["schemas"]["Customer"]["properties"]["companyProfile"].is_object()
     );
     assert!(document["components"]["securitySchemes"]["bearer"].is_object());
+}
+
+/// A GET through the router: the status and the body as text.
+async fn get_text(router: axum::Router, uri: &str) -> (StatusCode, String) {
+    let request = axum::http::Request::get(uri)
+        .body(axum::body::Body::empty())
+        .expect("request");
+    let response = router.oneshot(request).await.expect("response");
+    let status = response.status();
+    let body = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .expect("body")
+        .to_bytes();
+    (status, String::from_utf8_lossy(&body).into_owned())
 }
