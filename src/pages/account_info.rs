@@ -354,12 +354,14 @@ fn AccountInfoForm() -> impl IntoView {
                 focus_when_shown(summary);
                 return;
             }
-            let current = wizard
-                .state
-                .with_untracked(|state| account_fingerprint(&state.draft));
+            let (current, passed) = wizard.state.with_untracked(|state| {
+                let current = account_fingerprint(&state.draft);
+                (current, state.progress.account == Some(current))
+            });
             let warned =
                 issues.with_untracked(|issues| issues.iter().any(|issue| !issue.is_error()));
-            if warned && warnings_for.get_untracked() != Some(current) {
+            // Answers that went on before (their warnings accepted) are not asked about again.
+            if warned && !passed && warnings_for.get_untracked() != Some(current) {
                 warnings_for.set(Some(current));
                 focus_when_shown(warnings_panel);
                 return;

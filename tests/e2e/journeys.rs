@@ -761,3 +761,52 @@ async fn markup_payloads(client: &Client, base_url: &str) -> Outcome {
 async fn markup_in_every_text_field_is_shown_as_text() {
     run("markup", &[], markup_payloads).await;
 }
+
+/// A test name is a warning, not an error: shown at the field, then asked
+/// about once on Next ("Check these answers"); Continue anyway goes on, and
+/// the same answers are not asked about again.
+async fn warning_accepted(client: &Client, base_url: &str) -> Outcome {
+    sign_in_as(client, base_url, "salesagent", "Customers").await?;
+    open_account_info(client, base_url).await?;
+    let company = Company {
+        name: "Teszt Kertészet Kft.",
+        domain_prefix: "tesztkerteszet",
+        ..FOVAROSI
+    };
+    fill_account_info(client, &company).await?;
+    let warning = message(Issue::warning(Field::CompanyName, Code::TestName));
+    text_until(client, "#company-name-error.warning-message", |text| {
+        text.starts_with("Warning:") && text.ends_with(&warning)
+    })
+    .await?;
+    let invalid = wait_for(client, Locator::Id("company-name"))
+        .await?
+        .attr("aria-invalid")
+        .await
+        .map_err(failed("aria-invalid"))?;
+    check(invalid.is_none(), || {
+        format!("a warning does not mark the field invalid: {invalid:?}")
+    })?;
+
+    next(client).await?;
+    text_is(
+        client,
+        ".warning-summary:not([hidden]) a[href='#company-name']",
+        &warning,
+    )
+    .await?;
+    heading(client, "Account info").await?;
+    screenshot(client, "account-info-warning").await?;
+    click(client, "#continue-anyway").await?;
+    heading(client, "Subscriptions").await?;
+
+    back(client).await?;
+    heading(client, "Account info").await?;
+    next(client).await?;
+    heading(client, "Subscriptions").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_warning_is_asked_about_once_and_may_be_accepted() {
+    run("warning-accepted", &[], warning_accepted).await;
+}
