@@ -269,10 +269,13 @@ fn AccountInfoForm() -> impl IntoView {
             .map(|(id, message)| (id.to_owned(), message))
             .collect::<Vec<_>>()
     });
-    let warnings = Signal::derive(move || {
-        let shown = warnings_for.get();
-        let current = wizard.state.with(|state| account_fingerprint(&state.draft));
-        if shown != Some(current) {
+    // Until Next asks about warnings there is nothing to show, and no need
+    // to fingerprint the answers on every keystroke.
+    let warnings = Memo::new(move |_| {
+        let Some(shown) = warnings_for.get() else {
+            return Vec::new();
+        };
+        if wizard.state.with(|state| account_fingerprint(&state.draft)) != shown {
             return Vec::new();
         }
         issues.with(|issues| {
