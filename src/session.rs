@@ -74,11 +74,10 @@ impl Session {
 /// The API refused the stored token (expired, or signed out elsewhere): the
 /// session ends, so the page asks to sign in and then comes back to it.
 pub fn expired() {
-    store_token(None);
-    // Once: the other calls the page had in flight fail the same way.
-    if let Some(session) = CURRENT.get()
-        && session.token.with_untracked(Option::is_some)
-    {
-        session.token.set(None);
+    match CURRENT.get() {
+        // Once: the other calls the page had in flight fail the same way.
+        Some(session) if session.token.with_untracked(Option::is_some) => session.end(),
+        Some(_) => {}
+        None => store_token(None),
     }
 }

@@ -484,6 +484,8 @@ async fn a_role_that_may_not_add_customers_sees_why_and_is_refused() {
 async fn agreement_option(client: &Client, base_url: &str, user: &str, allowed: bool) -> Outcome {
     sign_in_as(client, base_url, user, "Customers").await?;
     add_customer(client).await?;
+    // The option follows the user's roles: judged once they are known.
+    answered(client, "/v1/me").await?;
     let option = wait_for(client, Locator::Id("agreement-has-accepted")).await?;
     let disabled = if allowed { "false" } else { "true" };
     eventually(

@@ -98,6 +98,7 @@ async fn direct_bill_partner(client: &Client, base_url: &str) -> Outcome {
         format!("the partner: {}", me["partner"])
     })?;
     open_account_info(client, base_url).await?;
+    answered(client, "/v1/me").await?;
     fill_account_info(client, &BLUE_YONDER).await?;
     let will_accept = wait_for(client, Locator::Id("agreement-will-accept"))
         .await?

@@ -139,6 +139,30 @@ pub(crate) async fn forward(client: &Client) -> Outcome {
 // ---------------------------------------------------------------------------
 // Waiting until the page shows something.
 
+/// Waits until the page has had the answer to its request for `path` (such
+/// as `/v1/me`) and drawn a frame since: what depends on it is then shown,
+/// so its absence means something.
+pub(crate) async fn answered(client: &Client, path: &str) -> Outcome {
+    eventually(
+        &format!("the answer to {path}"),
+        async || {
+            client
+                .execute_async(
+                    "const [path, done] = arguments;
+                     const answered = performance.getEntriesByType('resource')
+                         .some(entry => new URL(entry.name).pathname.endsWith(path) && entry.responseEnd > 0);
+                     requestAnimationFrame(() => done(answered));",
+                    vec![serde_json::Value::from(path)],
+                )
+                .await
+                .map_err(failed(&format!("look for the answer to {path}")))
+        },
+        |answered| answered.as_bool() == Some(true),
+    )
+    .await
+    .map(drop)
+}
+
 /// Asks `probe` every 50 ms, for at most [`WAIT`], until what it sees is
 /// `wanted`; returns that. When it never is, says what was awaited and the
 /// last thing seen.
