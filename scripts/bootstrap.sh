@@ -14,7 +14,8 @@
 #      (cargo install, built without LTO to save minutes).
 #   3. wasm-opt from npm's binaryen (Debian's binaryen breaks modern output).
 #   4. Debian's chromium and chromium-driver, for the browser tests, and
-#      axe-core from npm (tests/a11y), the accessibility checker they inject.
+#      axe-core from npm (tests/a11y), the accessibility checker they inject,
+#      and oidc-provider from npm (tests/e2e/oidc), the OpenID provider they use.
 #
 # Settings (environment):
 #   WASM_TOOLCHAIN_ROUTE  auto | rustup | debian         [auto]
@@ -250,16 +251,21 @@ if [ "$INSTALL_BROWSER" = 1 ]; then
     || die "chromium and chromedriver (not on PATH)"
   info "present: $(chromium --version 2>/dev/null | head -n1)"
 
-  log "axe-core (npm, tests/a11y/package-lock.json)"
-  if [ -f "$ROOT/tests/a11y/node_modules/axe-core/axe.min.js" ] \
-    && cmp -s "$ROOT/tests/a11y/package-lock.json" "$ROOT/tests/a11y/node_modules/.package-lock.json.installed"; then
-    info "present"
-  else
-    command -v npm >/dev/null || apt_install nodejs npm
-    timeout "$NET_TIMEOUT" npm ci --no-audit --no-fund --prefix "$ROOT/tests/a11y" >/dev/null \
-      || die "axe-core (npm ci in tests/a11y failed)"
-    cp "$ROOT/tests/a11y/package-lock.json" "$ROOT/tests/a11y/node_modules/.package-lock.json.installed"
-  fi
+  # npm packages the end-to-end tests use, each pinned by its lock file:
+  # axe-core, the accessibility checker they inject, and oidc-provider, the
+  # OpenID provider they sign in through.
+  for dir in tests/a11y tests/e2e/oidc; do
+    log "npm packages of $dir (package-lock.json)"
+    if [ -d "$ROOT/$dir/node_modules" ] \
+      && cmp -s "$ROOT/$dir/package-lock.json" "$ROOT/$dir/node_modules/.package-lock.json.installed"; then
+      info "present"
+    else
+      command -v npm >/dev/null || apt_install nodejs npm
+      timeout "$NET_TIMEOUT" npm ci --no-audit --no-fund --prefix "$ROOT/$dir" >/dev/null \
+        || die "npm ci in $dir failed"
+      cp "$ROOT/$dir/package-lock.json" "$ROOT/$dir/node_modules/.package-lock.json.installed"
+    fi
+  done
 fi
 
 trap - ERR

@@ -3,23 +3,28 @@
 //! parsing, a timeout on every request, cancellation of a page's reads when
 //! the user leaves it, and retries — only for calls that are safe to repeat:
 //! reads, and writes that carry an `MS-RequestId` the server deduplicates.
-//! A 401 ends the session: the page asks to sign in, then comes back.
+//! A 401 ends the session: the page asks to sign in, then comes back —
+//! after one refresh of the provider's token, when signed in through one;
+//! a 401 that asks for multifactor authentication says so instead.
 
 use std::cell::RefCell;
 
 use customer_model::validation::Issue;
 use customer_model::wire::{
     self, AccessToken, Address, AddressValidationResponse, Agreement, AgreementMetaData, ApiFault,
-    Cart, CartCheckoutResult, Collection, CountryValidationRules, Customer, DemoInfo, Me, Offer,
-    PartnerRelationship, RelationshipRequest, SignIn,
+    Cart, CartCheckoutResult, Collection, CountryValidationRules, Customer, DemoInfo, FaultCode,
+    MFA_REQUIRED_FAULT, Me, NOT_STAFF_FAULT, Offer, PartnerProfile, PartnerRelationship,
+    PartnerType, RelationshipRequest, Role, SignIn,
 };
 use gloo_net::http::{Method, RequestBuilder, Response};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use web_sys::{AbortController, AbortSignal};
 
-use crate::config::api_url;
-use crate::session;
+use crate::browser::sleep;
+use crate::config::{self, api_url};
+use crate::oidc::{self, OidcError};
+use crate::session::{self, Ending};
 
 /// Partner Center answers within seconds; past this the user is told and may retry.
 const TIMEOUT_MS: u32 = 30_000;
@@ -49,6 +54,27 @@ impl ApiError {
     /// The sign-in is missing or no longer valid.
     pub fn is_unauthorized(&self) -> bool {
         self.status() == Some(401)
+    }
+
+    /// The API wants multifactor authentication (Partner Center's 900421).
+    pub fn is_mfa_required(&self) -> bool {
+        self.status() == Some(401)
+            && self.fault_code() == Some(FaultCode::Number(MFA_REQUIRED_FAULT))
+    }
+
+    /// Signed in, but not as a staff member of the partner.
+    pub fn is_not_staff(&self) -> bool {
+        self.status() == Some(403)
+            && self.fault_code() == Some(FaultCode::Text(NOT_STAFF_FAULT.to_owned()))
+    }
+
+    fn fault_code(&self) -> Option<FaultCode> {
+        match self {
+            ApiError::Fault {
+                fault: Some(fault), ..
+            } => Some(fault.code.clone()),
+            _ => None,
+        }
     }
 
     pub fn status(&self) -> Option<u16> {
@@ -203,7 +229,7 @@ impl Call {
         }
     }
 
-    async fn send_once(&self) -> Result<Response, ApiError> {
+    async fn send_once(&self, token: Option<&str>) -> Result<Response, ApiError> {
         let timeout = AbortSignal::timeout_with_u32(TIMEOUT_MS);
         let page = if self.page_bound { page_signal() } else { None };
         let signals = js_sys::Array::of1(&timeout);
@@ -215,7 +241,7 @@ impl Call {
             .method(self.method.clone())
             .header("Accept", "application/json")
             .abort_signal(Some(&signal));
-        if let Some(token) = session::stored_token().filter(|_| self.signed) {
+        if let Some(token) = token {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
         request = request.header("X-Locale", crate::i18n::locale_untracked().culture());
@@ -245,18 +271,65 @@ impl Call {
         })
     }
 
+    /// The bearer token for the next try: the provider's (refreshed when it
+    /// is about to expire), or the password sign-in's.
+    async fn token(&self) -> Result<Option<String>, ApiError> {
+        if !self.signed {
+            return Ok(None);
+        }
+        if config::oidc().is_none() {
+            return Ok(session::stored_token());
+        }
+        oidc::access_token()
+            .await
+            .map(Some)
+            .map_err(|error| match error {
+                // Not signed in (any more): as the API would answer.
+                OidcError::NotConfigured => ApiError::Fault {
+                    status: 401,
+                    fault: None,
+                },
+                OidcError::Redirecting => ApiError::Cancelled,
+                OidcError::Unreachable(reason) | OidcError::Unsupported(reason) => {
+                    ApiError::Network(reason)
+                }
+                other => ApiError::Network(other.detail()),
+            })
+    }
+
     /// Sends, and for a repeatable call tries again after a transient failure,
-    /// waiting as long as a 429's `Retry-After` says when it says so.
+    /// waiting as long as a 429's `Retry-After` says when it says so. A 401
+    /// with a provider's token is tried once more after a refresh.
     async fn send(&self) -> Result<Response, ApiError> {
         let mut delays = RETRY_DELAYS_MS.iter();
+        let mut refreshed = false;
+        let mut token = self.token().await?;
         loop {
-            let (error, retry_after) = match self.send_once().await {
+            let (error, retry_after) = match self.send_once(token.as_deref()).await {
                 // An answer, not a failure: HEAD /v1/domains says "available" with it.
                 Ok(response) if response.ok() || response.status() == 404 => return Ok(response),
                 Ok(response) => {
                     let retry_after = retry_after_ms(&response);
+                    let step_up = asks_for_mfa(&response);
                     let error = fault_of(response).await;
                     if self.signed && error.is_unauthorized() {
+                        if step_up || error.is_mfa_required() {
+                            session::ended(Ending::MfaRequired);
+                            return Err(error);
+                        }
+                        if let (Some(refused), false) = (&token, refreshed)
+                            && config::oidc().is_some()
+                        {
+                            refreshed = true;
+                            match oidc::refresh_unless_newer(refused).await {
+                                Ok(renewed) => {
+                                    token = Some(renewed);
+                                    continue;
+                                }
+                                Err(OidcError::Redirecting) => return Err(ApiError::Cancelled),
+                                Err(_) => {}
+                            }
+                        }
                         // Every page then asks to sign in, and comes back.
                         session::expired();
                     }
@@ -272,6 +345,7 @@ impl Call {
                 (Some(delay), None) => *delay,
             };
             sleep(pause).await;
+            token = self.token().await?;
         }
     }
 
@@ -293,6 +367,15 @@ fn retry_after_ms(response: &Response) -> Option<u32> {
     Some(seconds.saturating_mul(1_000))
 }
 
+/// RFC 9470's step-up challenge: `WWW-Authenticate: Bearer
+/// error="insufficient_user_authentication"`.
+fn asks_for_mfa(response: &Response) -> bool {
+    response
+        .headers()
+        .get("WWW-Authenticate")
+        .is_some_and(|challenge| challenge.contains("insufficient_user_authentication"))
+}
+
 async fn fault_of(response: Response) -> ApiError {
     let status = response.status();
     let body = response.text().await.unwrap_or_default();
@@ -300,18 +383,6 @@ async fn fault_of(response: Response) -> ApiError {
         status,
         fault: wire::from_json::<ApiFault>(&body).ok().map(Box::new),
     }
-}
-
-async fn sleep(milliseconds: u32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                i32::try_from(milliseconds).unwrap_or(i32::MAX),
-            );
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn segment(text: &str) -> String {
@@ -386,9 +457,51 @@ pub async fn list_customers(
     }
 }
 
-/// Who is signed in, with their roles and partner.
+/// Who is signed in, with their roles and partner. An API without `/v1/me`
+/// (Partner Center has none) answers 404: then the name comes from the
+/// provider's ID token, the roles from its configured role claim (or, without
+/// one, are left to the API to enforce), and the partner is an indirect
+/// provider when it has indirect resellers.
 pub async fn me() -> Result<Me, ApiError> {
-    Call::get("/v1/me").json().await
+    match Call::get("/v1/me").json().await {
+        Err(error) if error.status() == Some(404) => match oidc::identity() {
+            Some(identity) => Ok(me_without_the_extension(identity).await),
+            None => Err(error),
+        },
+        answer => answer,
+    }
+}
+
+async fn me_without_the_extension(identity: oidc::Identity) -> Me {
+    let has_resellers = resellers()
+        .await
+        .is_ok_and(|resellers| !resellers.items.is_empty());
+    let roles = identity.roles.map(|values| {
+        let map = config::oidc()
+            .map(|settings| settings.role_map)
+            .unwrap_or_default();
+        values
+            .iter()
+            .filter_map(|value| {
+                let mapped = map.iter().find(|(from, _)| from == value).map(|(_, to)| to);
+                Role::parse(mapped.unwrap_or(value))
+            })
+            .collect::<Vec<_>>()
+    });
+    Me {
+        user_name: identity.name,
+        roles_unknown: roles.is_none(),
+        roles: roles.unwrap_or_default(),
+        partner: PartnerProfile {
+            partner_type: if has_resellers {
+                PartnerType::IndirectProvider
+            } else {
+                PartnerType::DirectBill
+            },
+            ..PartnerProfile::default()
+        },
+        ..Me::default()
+    }
 }
 
 /// The demo accounts, when the server runs in demo mode (404 otherwise).
@@ -420,7 +533,7 @@ pub async fn sign_out() {
         page_bound: false,
         ..Call::get("/v1/auth/token")
     };
-    let _ = call.send_once().await;
+    let _ = call.send_once(session::stored_token().as_deref()).await;
 }
 
 pub async fn country_rules(country: &str) -> Result<CountryValidationRules, ApiError> {

@@ -256,7 +256,12 @@ pub fn issue_message(issue: &Issue) -> String {
 }
 
 pub fn api_error_message(error: &ApiError) -> String {
-    (texts().common.api_error)(error)
+    let common = &texts().common;
+    if error.is_not_staff() {
+        common.not_staff.to_owned()
+    } else {
+        (common.api_error)(error)
+    }
 }
 
 pub fn role_name(role: Role) -> &'static str {

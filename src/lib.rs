@@ -3,11 +3,13 @@
 //! `App` only wires routes; each page lives in `pages/`, all HTTP in `api`.
 
 pub mod api;
+mod browser;
 pub mod components;
 pub mod config;
 mod countries;
 pub mod format;
 pub mod i18n;
+pub mod oidc;
 pub mod pages;
 pub mod session;
 pub mod wizard;
@@ -24,12 +26,26 @@ use pages::account_info::AccountInfoPage;
 use pages::confirmation::ConfirmationPage;
 use pages::customers::CustomersPage;
 use pages::not_found::NotFound;
+use pages::provider_sign_in::AuthCallbackPage;
 use pages::relationship_request::RelationshipRequestPage;
 use pages::review::ReviewPage;
 use pages::sign_in::SignInPage;
 use pages::subscriptions::SubscriptionsPage;
 use session::Session;
 use wizard::Wizard;
+
+/// A path no route names: the identity provider's way back (its path is
+/// configured, `auth.redirectPath`), or a page that does not exist.
+#[component]
+fn Elsewhere() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let route = config::route_of(&location.pathname.get_untracked());
+    if oidc::is_callback(&route) {
+        view! { <AuthCallbackPage /> }.into_any()
+    } else {
+        view! { <NotFound /> }.into_any()
+    }
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -42,7 +58,7 @@ pub fn App() -> impl IntoView {
         <Router base=config::base_path()>
             <NavigationFollower />
             <SiteHeader />
-            <Routes fallback=NotFound>
+            <Routes fallback=Elsewhere>
                 <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />
                 <Route path=path!("/sign-in") view=SignInPage />
                 <Route

@@ -1,13 +1,19 @@
-//! Who is signed in. The bearer token lives in this tab's `sessionStorage`
-//! (so a reload keeps the session and closing the tab ends it); the reactive
-//! [`Session`] mirrors it for the views.
+//! Who is signed in. The credentials live in this tab's `sessionStorage`,
+//! under this deployment's keys (so a reload keeps the session, closing the
+//! tab ends it, and another app on the origin has its own): the API's bearer
+//! token after a password sign-in, or the provider's tokens (`oidc`). The
+//! reactive [`Session`] mirrors them for the views.
 
 use std::cell::Cell;
 
 use leptos::prelude::*;
 use web_sys::Storage;
 
-const TOKEN_KEY: &str = "customer-wizard.token";
+use crate::config::{self, Auth};
+use crate::oidc;
+
+const TOKEN_KEY: &str = "token";
+const USER_KEY: &str = "user";
 
 thread_local! {
     /// The session of the app, for [`expired`]: the API client has no context.
@@ -18,33 +24,59 @@ fn storage() -> Option<Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
-/// The stored bearer token, if any.
-pub fn stored_token() -> Option<String> {
+fn stored(name: &str) -> Option<String> {
     storage()?
-        .get_item(TOKEN_KEY)
+        .get_item(&config::storage_key(name))
         .ok()?
-        .filter(|token| !token.is_empty())
+        .filter(|value| !value.is_empty())
 }
 
-fn store_token(token: Option<&str>) {
+fn store(name: &str, value: Option<&str>) {
     if let Some(storage) = storage() {
-        let _ = match token {
-            Some(token) => storage.set_item(TOKEN_KEY, token),
-            None => storage.remove_item(TOKEN_KEY),
+        let key = config::storage_key(name);
+        let _ = match value {
+            Some(value) => storage.set_item(&key, value),
+            None => storage.remove_item(&key),
         };
     }
 }
 
+/// The bearer token of a password sign-in, if any.
+pub fn stored_token() -> Option<String> {
+    stored(TOKEN_KEY)
+}
+
+/// Who is signed in in this tab, as stored: the name to show.
+fn stored_user() -> Option<String> {
+    match config::auth() {
+        Auth::Oidc(_) => oidc::identity().map(|identity| identity.name),
+        Auth::Password => stored_token().map(|_| stored(USER_KEY).unwrap_or_default()),
+        Auth::Broken(_) => None,
+    }
+}
+
+/// Why a session ended without the user signing out: the sign-in page says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The sign-in expired or was revoked.
+    Expired,
+    /// The API wants multifactor authentication, which this sign-in lacks.
+    MfaRequired,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Session {
-    token: RwSignal<Option<String>>,
+    /// The signed-in user's name (possibly empty); `None` when signed out.
+    user: RwSignal<Option<String>>,
+    ending: RwSignal<Option<Ending>>,
 }
 
 impl Session {
     /// The session stored in this tab, provided to every view.
     pub fn provide() -> Session {
         let session = Session {
-            token: RwSignal::new(stored_token()),
+            user: RwSignal::new(stored_user()),
+            ending: RwSignal::new(None),
         };
         provide_context(session);
         CURRENT.set(Some(session));
@@ -56,28 +88,60 @@ impl Session {
     }
 
     pub fn signed_in(&self) -> bool {
-        self.token.with(Option::is_some)
+        self.user.with(Option::is_some)
     }
 
-    pub fn start(&self, token: String) {
-        store_token(Some(&token));
-        self.token.set(Some(token));
+    /// The signed-in user's name, for the header.
+    pub fn user_name(&self) -> Option<String> {
+        self.user.get().filter(|name| !name.is_empty())
     }
 
-    /// Signed out, or the API said the token is no longer good.
+    /// Why the last session ended, if it was not signed out.
+    pub fn ending(&self) -> Option<Ending> {
+        self.ending.get()
+    }
+
+    /// Signed in with a password: the API's token.
+    pub fn start_with_token(&self, user_name: &str, token: &str) {
+        store(TOKEN_KEY, Some(token));
+        store(USER_KEY, Some(user_name));
+        self.start(user_name.to_owned());
+    }
+
+    /// Signed in (the provider's tokens are stored already).
+    pub fn start(&self, user_name: String) {
+        self.ending.set(None);
+        self.user.set(Some(user_name));
+    }
+
+    /// Signed out, or the API said the sign-in is no longer good.
     pub fn end(&self) {
-        store_token(None);
-        self.token.set(None);
+        store(TOKEN_KEY, None);
+        store(USER_KEY, None);
+        self.user.set(None);
+    }
+
+    fn end_because(&self, ending: Ending) {
+        oidc::forget();
+        self.end();
+        self.ending.set(Some(ending));
     }
 }
 
-/// The API refused the stored token (expired, or signed out elsewhere): the
+/// The API refused the sign-in (expired, or signed out elsewhere): the
 /// session ends, so the page asks to sign in and then comes back to it.
 pub fn expired() {
+    ended(Ending::Expired);
+}
+
+/// The session ends for `ending`, once: the other calls the page had in
+/// flight fail the same way.
+pub fn ended(ending: Ending) {
     match CURRENT.get() {
-        // Once: the other calls the page had in flight fail the same way.
-        Some(session) if session.token.with_untracked(Option::is_some) => session.end(),
+        Some(session) if session.user.with_untracked(Option::is_some) => {
+            session.end_because(ending)
+        }
         Some(_) => {}
-        None => store_token(None),
+        None => store(TOKEN_KEY, None),
     }
 }

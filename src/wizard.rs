@@ -14,7 +14,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use web_sys::Storage;
 
-const STORAGE_KEY: &str = "customer-wizard.wizard";
+/// Under this deployment's prefix ([`crate::config::storage_key`]).
+const STORAGE_KEY: &str = "wizard";
 
 /// The wizard's pages, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,14 +183,19 @@ fn storage() -> Option<Storage> {
 
 fn load() -> Stored {
     storage()
-        .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|storage| {
+            storage
+                .get_item(&crate::config::storage_key(STORAGE_KEY))
+                .ok()
+                .flatten()
+        })
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()
 }
 
 fn save(stored: &Stored) {
     if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(stored)) {
-        let _ = storage.set_item(STORAGE_KEY, &text);
+        let _ = storage.set_item(&crate::config::storage_key(STORAGE_KEY), &text);
     }
 }
 

@@ -2,20 +2,34 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
-use crate::api;
 use crate::i18n::{self, Locale, t};
 use crate::session::Session;
+use crate::wizard::Wizard;
+use crate::{api, config, oidc};
 
-/// The service name, the language switcher, and Sign out while signed in.
+/// The service name, the language switcher, and who is signed in with Sign
+/// out while signed in.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let session = Session::get();
+    let wizard = Wizard::get();
     let navigate = use_navigate();
+    // Signing out leaves nothing of this tab's work behind: the draft goes
+    // with the sign-in (an expired sign-in keeps it, to carry on).
     let sign_out = move |_| {
         let navigate = navigate.clone();
         spawn_local(async move {
-            api::sign_out().await;
-            session.end();
+            wizard.start_over();
+            if config::oidc().is_some() {
+                session.end();
+                if oidc::sign_out().await {
+                    // On the way to the provider's end-session page.
+                    return;
+                }
+            } else {
+                api::sign_out().await;
+                session.end();
+            }
             navigate("/sign-in", Default::default());
         });
     };
@@ -24,6 +38,9 @@ pub fn SiteHeader() -> impl IntoView {
             <span class="site-header__name">{t!(common.site_name)}</span>
             <LanguageSwitcher />
             <Show when=move || session.signed_in()>
+                <span class="site-header__user" id="signed-in-user">
+                    {move || session.user_name()}
+                </span>
                 <button type="button" class="site-header__sign-out" on:click=sign_out.clone()>
                     {t!(common.sign_out)}
                 </button>

@@ -34,6 +34,8 @@ pub struct Common {
     pub not_found_text: &'static str,
     pub not_found_link: &'static str,
     pub api_error: fn(&ApiError) -> String,
+    /// Signed in through the identity provider, but unknown to the API's staff.
+    pub not_staff: &'static str,
     pub role: fn(Role) -> &'static str,
     pub billing_cycle: fn(BillingCycle) -> &'static str,
 }
@@ -55,6 +57,7 @@ pub const EN: Common = Common {
     back_to_customers: "Back to customers",
     back_to_review: "Back to review",
     try_again: "Try again",
+    not_staff: "You are signed in, but not as a staff member of this partner. Ask your administrator to add your account, then sign in again.",
     error_summary_title: "There is a problem",
     error_hidden_prefix: "Error: ",
     warning_hidden_prefix: "Warning: ",
@@ -113,6 +116,7 @@ pub const HU: Common = Common {
     back_to_customers: "Vissza az ügyfelekhez",
     back_to_review: "Vissza az áttekintéshez",
     try_again: "Újrapróbálkozás",
+    not_staff: "Be van jelentkezve, de nem ennek a partnernek a munkatársaként. Kérje meg a rendszergazdát, hogy vegye fel a fiókját, majd jelentkezzen be újra.",
     error_summary_title: "Hiba történt",
     error_hidden_prefix: "Hiba: ",
     warning_hidden_prefix: "Figyelmeztetés: ",
@@ -175,6 +179,7 @@ pub const TR: Common = Common {
     back_to_customers: "Müşterilere dön",
     back_to_review: "İncelemeye dön",
     try_again: "Yeniden dene",
+    not_staff: "Oturumunuz açık, ancak bu iş ortağının personeli olarak değil. Yöneticinizden hesabınızı eklemesini isteyin, ardından yeniden oturum açın.",
     error_summary_title: "Bir sorun var",
     error_hidden_prefix: "Hata: ",
     warning_hidden_prefix: "Uyarı: ",

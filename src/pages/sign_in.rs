@@ -9,19 +9,13 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{ErrorSummary, focus_when_shown};
 use crate::components::field_error::FieldError;
+use crate::config::{self, Auth, safe_return};
 use crate::i18n::{api_error_message, page_title, role_name, t, texts};
-use crate::session::Session;
+use crate::pages::provider_sign_in::{NotConfigured, ProviderSignIn};
+use crate::session::{Ending, Session};
 
 const USER_NAME_ID: &str = "user-name";
 const PASSWORD_ID: &str = "password";
-
-/// Where to go after signing in: the page that sent us here, if it is ours.
-fn safe_return(target: Option<String>) -> String {
-    target
-        // A path of this site: not `//host` nor `/\host`, which browsers read as another site.
-        .filter(|path| path.starts_with('/') && !path.starts_with("//") && !path.starts_with("/\\"))
-        .unwrap_or_else(|| "/customers".to_owned())
-}
 
 /// What stops the sign-in; its text follows the language at render.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,9 +38,21 @@ impl Problem {
     }
 }
 
-/// Partner staff sign in; in demo mode the server's demo accounts are listed.
+/// Partner staff sign in the way `config.json` says: with a password, or
+/// through their organisation's identity provider.
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    match config::auth() {
+        Auth::Password => view! { <PasswordSignIn /> }.into_any(),
+        Auth::Oidc(_) => view! { <ProviderSignIn /> }.into_any(),
+        Auth::Broken(_) => view! { <NotConfigured /> }.into_any(),
+    }
+}
+
+/// With a user name and password; in demo mode the server's demo accounts
+/// are listed.
+#[component]
+fn PasswordSignIn() -> impl IntoView {
     let session = Session::get();
     let query = use_query_map();
     let navigate = use_navigate();
@@ -64,7 +70,7 @@ pub fn SignInPage() -> impl IntoView {
         };
         match result {
             Ok(token) => {
-                session.start(token.access_token);
+                session.start_with_token(&user_name.get_untracked(), &token.access_token);
                 let target = safe_return(query.with_untracked(|query| query.get("return")));
                 navigate(
                     &target,
@@ -129,6 +135,8 @@ pub fn SignInPage() -> impl IntoView {
                 node_ref=summary
             />
             <h1 tabindex="-1">{t!(sign_in.title)}</h1>
+            {move || (session.ending() == Some(Ending::Expired))
+                .then(|| view! { <p class="notice" role="status">{t!(sign_in.session_ended)}</p> })}
             <p>{t!(sign_in.intro)}</p>
             <form novalidate on:submit=on_submit>
                 <SignInField

@@ -84,7 +84,7 @@ impl Deployment {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create a directory");
     for entry in std::fs::read_dir(from).expect("list a directory") {
         let entry = entry.expect("an entry");

@@ -13,6 +13,7 @@
 mod api;
 mod deployment;
 mod failures;
+mod identity_provider;
 mod journeys;
 mod keyboard;
 mod steps;
@@ -61,6 +62,8 @@ struct Harness {
     processes: Vec<Child>,
     /// The extra `serve` flags, kept for a restart.
     flags: Vec<String>,
+    /// The app the server serves: `dist/`, or a deployment's copy of it.
+    spa_dir: PathBuf,
     _data: tempfile::TempDir,
 }
 
@@ -80,7 +83,13 @@ impl Harness {
 
     /// [`Harness::start`] with extra `serve` flags (after `--demo`).
     fn start_with(flags: &[&str]) -> Self {
-        let dist = workspace().join("dist");
+        Self::start_serving(flags, &workspace().join("dist"), "127.0.0.1:0")
+    }
+
+    /// The server on `bind`, with extra `serve` flags, serving the app in
+    /// `spa_dir`; and chromedriver.
+    fn start_serving(flags: &[&str], spa_dir: &std::path::Path, bind: &str) -> Self {
+        let dist = spa_dir.to_path_buf();
         assert!(
             dist.join("index.html").is_file(),
             "{} has no index.html: build the SPA first (`make dist`)",
@@ -97,11 +106,12 @@ impl Harness {
             driver_url: String::new(),
             processes: Vec::new(),
             flags: flags.iter().map(|flag| (*flag).to_owned()).collect(),
+            spa_dir: dist,
             _data: tempfile::tempdir().expect("temporary data directory"),
         };
 
         let mut server = harness
-            .server("127.0.0.1:0")
+            .server(bind)
             .spawn()
             .unwrap_or_else(|error| panic!("cannot start {}: {error}", binary.display()));
         let stdout = server.stdout.take().expect("server stdout");
@@ -138,7 +148,7 @@ impl Harness {
             .arg("--demo")
             .args(&self.flags)
             .arg("--spa-dir")
-            .arg(workspace().join("dist"))
+            .arg(&self.spa_dir)
             .stdout(Stdio::piped());
         command
     }

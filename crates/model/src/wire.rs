@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 
 pub use case_insensitive::{from_json, from_value};
 pub use staff::{
-    AccessToken, DemoAccount, DemoInfo, Me, PartnerProfile, PartnerType, Role, SignIn,
+    AccessToken, DemoAccount, DemoInfo, MFA_REQUIRED_FAULT, Me, NOT_STAFF_FAULT, PartnerProfile,
+    PartnerType, Role, SignIn,
 };
 
 /// `attributes` carried by every resource.

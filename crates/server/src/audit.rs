@@ -24,8 +24,8 @@ pub async fn record(
     target: &str,
 ) -> ApiResult<()> {
     sqlx::query(
-        "INSERT INTO audit_log (at, user_name, action, target, request_id, correlation_id) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO audit_log (at, user_name, action, target, request_id, correlation_id, subject) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(db::now())
     .bind(&caller.user_name)
@@ -33,6 +33,7 @@ pub async fn record(
     .bind(target)
     .bind(header(headers, "ms-requestid"))
     .bind(header(headers, "ms-correlationid"))
+    .bind(caller.subject.as_deref())
     .execute(&mut **tx)
     .await?;
     Ok(())

@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::JsonBody;
+use crate::oidc::Identity;
 use crate::{AppState, Db, db};
 
 /// The signed-in staff member a request acts for.
@@ -23,7 +24,10 @@ pub struct Caller {
     pub user_id: String,
     pub user_name: String,
     pub role: Role,
-    token_hash: String,
+    /// The identity provider's `sub`, when signed in with its token.
+    pub subject: Option<String>,
+    /// The server's own token, when signed in with a password.
+    token_hash: Option<String>,
 }
 
 impl Caller {
@@ -58,6 +62,14 @@ impl FromRequestParts<AppState> for Caller {
             })
             .filter(|token| !token.is_empty())
             .ok_or(ApiError::Unauthorized)?;
+        if is_jwt(token) {
+            let verifier = state.settings.oidc.as_ref().ok_or(ApiError::Unauthorized)?;
+            let identity = verifier.verify(token).await?;
+            return staff_member(state, identity).await;
+        }
+        if !state.settings.dialect.password_sign_in() {
+            return Err(ApiError::Unauthorized);
+        }
         let token_hash = sha256_hex(token);
         let row: Option<(String, String, String)> = sqlx::query_as(
             "SELECT users.id, users.user_name, users.role FROM tokens \
@@ -69,16 +81,50 @@ impl FromRequestParts<AppState> for Caller {
         .fetch_optional(&state.db)
         .await?;
         let (user_id, user_name, role) = row.ok_or(ApiError::Unauthorized)?;
-        let role = Role::parse(&role).ok_or_else(|| {
-            ApiError::Internal(format!("user {user_name} has unknown role {role}"))
-        })?;
         Ok(Caller {
+            role: parse_role(&user_name, &role)?,
             user_id,
             user_name,
-            role,
-            token_hash,
+            subject: None,
+            token_hash: Some(token_hash),
         })
     }
+}
+
+/// Three base64url parts: a JWS, as identity providers issue; the server's
+/// own tokens are hexadecimal.
+fn is_jwt(token: &str) -> bool {
+    let parts: Vec<&str> = token.split('.').collect();
+    parts.len() == 3
+        && parts.iter().all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_')
+        })
+}
+
+/// The staff user an identity-provider identity names; someone else is
+/// refused with a 403, not a 401: signing in again would not help.
+async fn staff_member(state: &AppState, identity: Identity) -> ApiResult<Caller> {
+    let row: Option<(String, String, String)> =
+        sqlx::query_as("SELECT id, user_name, role FROM users WHERE lower(user_name) = lower($1)")
+            .bind(&identity.user_name)
+            .fetch_optional(&state.db)
+            .await?;
+    let (user_id, user_name, role) = row.ok_or(ApiError::NotStaff(identity.user_name))?;
+    Ok(Caller {
+        role: parse_role(&user_name, &role)?,
+        user_id,
+        user_name,
+        subject: Some(identity.subject),
+        token_hash: None,
+    })
+}
+
+fn parse_role(user_name: &str, role: &str) -> ApiResult<Role> {
+    Role::parse(role)
+        .ok_or_else(|| ApiError::Internal(format!("user {user_name} has unknown role {role}")))
 }
 
 pub fn sha256_hex(text: &str) -> String {
@@ -131,8 +177,17 @@ async fn verify_password(password: String, hash: String) -> bool {
 }
 
 /// Creates a staff user, or gives an existing one a new password and role.
-pub async fn upsert_user(db: &Db, user_name: &str, password: &str, role: Role) -> ApiResult<()> {
-    let hash = hash_password(password.to_owned()).await?;
+/// Without a password the user signs in only through the identity provider.
+pub async fn upsert_user(
+    db: &Db,
+    user_name: &str,
+    password: Option<&str>,
+    role: Role,
+) -> ApiResult<()> {
+    let hash = match password {
+        Some(password) => hash_password(password.to_owned()).await?,
+        None => String::new(),
+    };
     let updated = sqlx::query(
         "UPDATE users SET password_hash = $1, role = $2 WHERE lower(user_name) = lower($3)",
     )
@@ -183,9 +238,11 @@ pub async fn sign_in(
             .bind(request.user_name.trim())
             .fetch_optional(&state.db)
             .await?;
+    // A user without a password (identity provider only) takes as long to
+    // refuse as anyone else.
     let (user_id, hash) = match row {
-        Some(row) => row,
-        None => (String::new(), decoy_hash().to_owned()),
+        Some((user_id, hash)) if !hash.is_empty() => (user_id, hash),
+        _ => (String::new(), decoy_hash().to_owned()),
     };
     if !verify_password(request.password, hash).await || user_id.is_empty() {
         return Err(ApiError::SignInFailed);
@@ -219,10 +276,13 @@ pub async fn sign_in(
 #[utoipa::path(delete, path = "/auth/token", tag = "staff",
     responses((status = 204, description = "Signed out: the token no longer works")))]
 pub async fn sign_out(State(state): State<AppState>, caller: Caller) -> ApiResult<StatusCode> {
-    sqlx::query("DELETE FROM tokens WHERE token_hash = $1")
-        .bind(&caller.token_hash)
-        .execute(&state.db)
-        .await?;
+    // An identity provider's token ends at the provider (its end-session endpoint).
+    if let Some(token_hash) = &caller.token_hash {
+        sqlx::query("DELETE FROM tokens WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&state.db)
+            .await?;
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -235,6 +295,7 @@ pub async fn me(State(state): State<AppState>, caller: Caller) -> Json<Me> {
         roles: vec![caller.role],
         partner: state.settings.partner.clone(),
         attributes: Attributes::of("Me"),
+        roles_unknown: false,
     })
 }
 

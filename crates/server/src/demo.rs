@@ -180,7 +180,7 @@ pub async fn seed(db: &Db) -> ApiResult<DemoInfo> {
     for role in Role::ALL {
         let user_name = role.as_str().replace('_', "");
         let password = random_text(14);
-        upsert_user(db, &user_name, &password, role).await?;
+        upsert_user(db, &user_name, Some(&password), role).await?;
         accounts.push(DemoAccount {
             user_name,
             password,

@@ -8,7 +8,7 @@ use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use customer_model::validation::Issue;
-use customer_model::wire::{ApiFault, FaultCode};
+use customer_model::wire::{ApiFault, FaultCode, MFA_REQUIRED_FAULT, NOT_STAFF_FAULT};
 
 #[derive(Debug)]
 pub enum ApiError {
@@ -25,6 +25,12 @@ pub enum ApiError {
     Unauthorized,
     /// Wrong user name or password.
     SignInFailed,
+    /// A valid identity-provider token without multifactor authentication,
+    /// where it is required: Partner Center's code, and RFC 9470's challenge.
+    MfaRequired,
+    /// A valid identity-provider token for someone who is not on the staff:
+    /// a 403, so that a client does not send them to sign in again and again.
+    NotStaff(String),
     /// Signed in, but the role may not do this; the text says why.
     Forbidden(String),
     NotFound,
@@ -124,6 +130,30 @@ impl IntoResponse for ApiError {
                 );
                 return response;
             }
+            Self::MfaRequired => {
+                let body = fault(
+                    number(MFA_REQUIRED_FAULT),
+                    "Multifactor authentication is required: sign in again with MFA.".to_owned(),
+                    vec![],
+                );
+                let mut response = (StatusCode::UNAUTHORIZED, Json(body)).into_response();
+                response.headers_mut().insert(
+                    header::WWW_AUTHENTICATE,
+                    HeaderValue::from_static(
+                        "Bearer realm=\"customer-api\", error=\"insufficient_user_authentication\", \
+                         error_description=\"Multifactor authentication is required\"",
+                    ),
+                );
+                return response;
+            }
+            Self::NotStaff(user_name) => (
+                StatusCode::FORBIDDEN,
+                fault(
+                    FaultCode::Text(NOT_STAFF_FAULT.to_owned()),
+                    format!("{user_name} is not a staff member of this partner."),
+                    vec![],
+                ),
+            ),
             Self::SignInFailed => (
                 StatusCode::UNAUTHORIZED,
                 fault(

@@ -14,6 +14,7 @@ pub mod demo;
 mod error;
 mod extract;
 mod idempotency;
+pub mod oidc;
 mod openapi;
 mod orders;
 mod relationships;
@@ -52,6 +53,10 @@ pub struct Settings {
     pub demo: Option<DemoInfo>,
     /// The offers sold; `None` sells the embedded demo catalogue.
     pub catalogue: Option<Arc<Catalogue>>,
+    /// Which endpoints are served, and which tokens accepted.
+    pub dialect: Dialect,
+    /// Accepts an OpenID Connect provider's access tokens.
+    pub oidc: Option<Arc<oidc::Verifier>>,
     /// Testing only (`serve --fail-field`): the next `POST /v1/customers`
     /// that passes validation is refused on this request property, once.
     pub fail_field: Arc<Mutex<Option<Field>>>,
@@ -61,6 +66,25 @@ impl Settings {
     /// The refusal `--fail-field` asked for, if it is still to come.
     pub fn take_injected_failure(&self) -> Option<Field> {
         self.fail_field.lock().ok()?.take()
+    }
+}
+
+/// What the server speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Dialect {
+    /// Partner Center's endpoints and our extensions: password sign-in
+    /// (`/v1/auth/token`), `/v1/me`, `/v1/demo`.
+    #[default]
+    Reference,
+    /// Only Partner Center's endpoints, and only identity-provider tokens:
+    /// what the wizard meets in front of Partner Center itself.
+    PartnerCenter,
+}
+
+impl Dialect {
+    /// Whether the server's own password tokens are issued and accepted.
+    pub fn password_sign_in(self) -> bool {
+        self == Dialect::Reference
     }
 }
 
@@ -82,6 +106,8 @@ impl Default for Settings {
             cors_origins: Vec::new(),
             demo: None,
             catalogue: None,
+            dialect: Dialect::default(),
+            oidc: None,
             fail_field: Arc::default(),
         }
     }
@@ -109,11 +135,15 @@ const ECHOED_HEADERS: [HeaderName; 2] = [
 ];
 
 /// The `/v1` API and its OpenAPI document, both from the same handlers.
-fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
-    let (router, document) = OpenApiRouter::new()
-        .routes(routes!(auth::sign_in, auth::sign_out))
-        .routes(routes!(auth::me))
-        .routes(routes!(demo::info))
+fn api(dialect: Dialect) -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let extensions = match dialect {
+        Dialect::Reference => OpenApiRouter::new()
+            .routes(routes!(auth::sign_in, auth::sign_out))
+            .routes(routes!(auth::me))
+            .routes(routes!(demo::info)),
+        Dialect::PartnerCenter => OpenApiRouter::new(),
+    };
+    let (router, document) = extensions
         .routes(routes!(customers::list, customers::create))
         .routes(routes!(relationships::request))
         .routes(routes!(customers::get))
@@ -178,7 +208,7 @@ pub fn base_href(html: &str) -> Option<&str> {
 /// The whole HTTP surface. With `spa`, the paths under its path that are not
 /// files serve its `index.html`, so that the SPA's deep links survive a reload.
 pub fn app(state: AppState, spa: Option<&Spa>) -> Router {
-    let (api, document) = api();
+    let (api, document) = api(state.settings.dialect);
     // Built once; each request shares the bytes.
     let document = axum::body::Bytes::from(document.to_json().unwrap_or_default());
     let router = Router::new()
@@ -251,6 +281,8 @@ fn cors(origins: &[HeaderValue]) -> CorsLayer {
             HeaderName::from_static("ms-requestid"),
             HeaderName::from_static("ms-correlationid"),
             header::RETRY_AFTER,
+            // The step-up challenge of a 401 for missing MFA (RFC 9470).
+            header::WWW_AUTHENTICATE,
         ])
         .max_age(Duration::from_secs(600))
 }

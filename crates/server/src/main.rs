@@ -7,7 +7,8 @@ use std::time::Duration;
 
 use axum::http::HeaderValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use customer_api::{AppState, Catalogue, Settings, Spa, app, auth, base_href, db, demo};
+use customer_api::oidc::{KeySource, OidcSettings, Verifier};
+use customer_api::{AppState, Catalogue, Dialect, Settings, Spa, app, auth, base_href, db, demo};
 use customer_model::validation::Field;
 use customer_model::wire::{PartnerProfile, PartnerType, Role};
 use tokio::net::TcpListener;
@@ -46,10 +47,14 @@ struct UserAddArgs {
     /// billing-admin or helpdesk-agent.
     #[arg(long, value_parser = parse_role)]
     role: Role,
-    /// Read the password from the first line of standard input; without it a
-    /// password is generated and printed.
-    #[arg(long)]
+    /// Read the password from the first line of standard input; without it
+    /// (and without --no-password) a password is generated and printed.
+    #[arg(long, conflicts_with = "no_password")]
     password_stdin: bool,
+    /// No password: the user signs in only through the identity provider
+    /// (serve --oidc-issuer), as the user name its token names.
+    #[arg(long)]
+    no_password: bool,
     #[command(flatten)]
     database: DatabaseArgs,
 }
@@ -62,6 +67,14 @@ fn parse_role(text: &str) -> Result<Role, String> {
             .collect();
         format!("unknown role; one of: {}", names.join(", "))
     })
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DialectKind {
+    /// Partner Center's endpoints plus password sign-in, /v1/me and /v1/demo.
+    Reference,
+    /// Partner Center's endpoints only, and only identity-provider tokens.
+    PartnerCenter,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -145,11 +158,92 @@ struct ServeArgs {
     /// like crates/server/data/demo-catalogue.json.
     #[arg(long, env = "CUSTOMER_API_CATALOGUE")]
     catalogue: Option<PathBuf>,
+    /// reference (the default) or partner-center: only Partner Center's
+    /// endpoints and identity-provider tokens (needs --oidc-issuer).
+    #[arg(
+        long,
+        env = "CUSTOMER_API_DIALECT",
+        value_enum,
+        default_value = "reference"
+    )]
+    dialect: DialectKind,
+    #[command(flatten)]
+    oidc: OidcArgs,
     /// Testing only: refuse the first valid `POST /v1/customers` with a 400
     /// on this request property (e.g. companyProfile.companyName), as if the
     /// server had checks the client cannot run.
     #[arg(long, env = "CUSTOMER_API_FAIL_FIELD", value_parser = parse_field)]
     fail_field: Option<Field>,
+}
+
+/// Accepting access tokens from an OpenID Connect provider (Entra ID, …).
+#[derive(Args)]
+struct OidcArgs {
+    /// The provider's issuer (`iss`), e.g. https://login.microsoftonline.com/<tenant>/v2.0;
+    /// its discovery document names the key set unless --oidc-jwks-url or -file does.
+    #[arg(long, env = "CUSTOMER_API_OIDC_ISSUER")]
+    oidc_issuer: Option<String>,
+    /// An accepted audience (`aud`) of the tokens, e.g. api://customer-api;
+    /// repeatable, comma-separated in the environment.
+    #[arg(
+        long = "oidc-audience",
+        env = "CUSTOMER_API_OIDC_AUDIENCES",
+        value_delimiter = ',',
+        requires = "oidc_issuer"
+    )]
+    oidc_audiences: Vec<String>,
+    /// The key set's URL, instead of discovery.
+    #[arg(long, env = "CUSTOMER_API_OIDC_JWKS_URL", requires = "oidc_issuer")]
+    oidc_jwks_url: Option<String>,
+    /// The key set from a file (no outbound HTTP), instead of discovery.
+    #[arg(
+        long,
+        env = "CUSTOMER_API_OIDC_JWKS_FILE",
+        conflicts_with = "oidc_jwks_url",
+        requires = "oidc_issuer"
+    )]
+    oidc_jwks_file: Option<PathBuf>,
+    /// A scope every token must carry (in `scp` or `scope`), e.g. user_impersonation.
+    #[arg(long, env = "CUSTOMER_API_OIDC_SCOPE", requires = "oidc_issuer")]
+    oidc_scope: Option<String>,
+    /// The claim that names the staff user (`user add --user-name`); `upn`,
+    /// then `sub`, when a token lacks it.
+    #[arg(
+        long,
+        env = "CUSTOMER_API_OIDC_USER_CLAIM",
+        default_value = "preferred_username"
+    )]
+    oidc_user_claim: String,
+    /// Refuse tokens whose `amr` lacks `mfa` (401, Partner Center's code 900421).
+    #[arg(long, env = "CUSTOMER_API_OIDC_REQUIRE_MFA", requires = "oidc_issuer")]
+    oidc_require_mfa: bool,
+}
+
+impl OidcArgs {
+    fn settings(&self) -> Option<OidcSettings> {
+        let issuer = self.oidc_issuer.as_ref()?.trim().to_owned();
+        let keys = match (&self.oidc_jwks_url, &self.oidc_jwks_file) {
+            (_, Some(path)) => KeySource::File(path.clone()),
+            (Some(url), None) => KeySource::Url(url.trim().to_owned()),
+            (None, None) => KeySource::Discovery,
+        };
+        Some(OidcSettings {
+            issuer,
+            audiences: self
+                .oidc_audiences
+                .iter()
+                .map(|audience| audience.trim().to_owned())
+                .filter(|audience| !audience.is_empty())
+                .collect(),
+            keys,
+            required_scope: self
+                .oidc_scope
+                .clone()
+                .filter(|scope| !scope.trim().is_empty()),
+            user_claim: self.oidc_user_claim.trim().to_owned(),
+            require_mfa: self.oidc_require_mfa,
+        })
+    }
 }
 
 /// `/`, or an absolute path without a final slash, query or fragment.
@@ -242,7 +336,9 @@ async fn run(cli: Cli) -> Result<(), String> {
 
 async fn add_user(args: UserAddArgs) -> Result<(), String> {
     let db = open_database(&args.database.database_url).await?;
-    let (password, generated) = if args.password_stdin {
+    let (password, generated) = if args.no_password {
+        (None, false)
+    } else if args.password_stdin {
         let mut line = String::new();
         std::io::stdin()
             .lock()
@@ -252,15 +348,15 @@ async fn add_user(args: UserAddArgs) -> Result<(), String> {
         if password.chars().count() < 12 {
             return Err("the password must have at least 12 characters".to_owned());
         }
-        (password, false)
+        (Some(password), false)
     } else {
-        (auth::random_text(16), true)
+        (Some(auth::random_text(16)), true)
     };
-    auth::upsert_user(&db, args.user_name.trim(), &password, args.role)
+    auth::upsert_user(&db, args.user_name.trim(), password.as_deref(), args.role)
         .await
         .map_err(|error| format!("cannot save the user: {error:?}"))?;
     println!("user {} ({})", args.user_name.trim(), args.role.as_str());
-    if generated {
+    if let Some(password) = password.filter(|_| generated) {
         println!("password: {password}");
     }
     Ok(())
@@ -289,6 +385,24 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     let catalogue = args.catalogue.as_deref().map(read_catalogue).transpose()?;
+    let dialect = match args.dialect {
+        DialectKind::Reference => Dialect::Reference,
+        DialectKind::PartnerCenter => Dialect::PartnerCenter,
+    };
+    let oidc = match args.oidc.settings() {
+        Some(settings) => Some(Arc::new(
+            Verifier::start(settings)
+                .await
+                .map_err(|error| format!("--oidc-issuer: {error}"))?,
+        )),
+        None if dialect == Dialect::PartnerCenter => {
+            return Err(
+                "--dialect partner-center accepts only identity-provider tokens: give --oidc-issuer"
+                    .to_owned(),
+            );
+        }
+        None => None,
+    };
     let db = open_database(&args.database.database_url).await?;
     // The demo partner is an indirect provider unless a type is given.
     let partner_type = match (args.partner_type, args.demo) {
@@ -305,6 +419,8 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         token_lifetime: Duration::from_secs(args.token_minutes.max(1) * 60),
         cors_origins,
         catalogue,
+        dialect,
+        oidc,
         fail_field: Arc::new(Mutex::new(args.fail_field)),
         ..Settings::default()
     };

@@ -6,6 +6,14 @@ use serde::{Deserialize, Serialize};
 
 use super::Attributes;
 
+/// Partner Center's fault code of a 401 for a token without multifactor
+/// authentication (enforced on App+User calls since April 2026).
+pub const MFA_REQUIRED_FAULT: i64 = 900421;
+
+/// The fault code of a 403 for a signed-in identity (from an identity
+/// provider) that is not a staff member of this partner.
+pub const NOT_STAFF_FAULT: &str = "NotStaffMember";
+
 /// A partner staff role, as Partner Center names them.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -93,15 +101,20 @@ pub struct Me {
     pub roles: Vec<Role>,
     pub partner: PartnerProfile,
     pub attributes: Attributes,
+    /// Set by a client that could not learn the roles (an API without
+    /// `/v1/me`, a token without a role claim): it offers everything, and
+    /// the API's 403 says what the role may not do.
+    #[serde(skip)]
+    pub roles_unknown: bool,
 }
 
 impl Me {
     pub fn can_add_customers(&self) -> bool {
-        self.roles.iter().any(|role| role.can_add_customers())
+        self.roles_unknown || self.roles.iter().any(|role| role.can_add_customers())
     }
 
     pub fn can_accept_agreement(&self) -> bool {
-        self.roles.iter().any(|role| role.can_accept_agreement())
+        self.roles_unknown || self.roles.iter().any(|role| role.can_accept_agreement())
     }
 }
 

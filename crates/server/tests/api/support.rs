@@ -154,7 +154,7 @@ impl TestApi {
     pub async fn token(&self, role: Role) -> String {
         let user_name = format!("{}@contosopartner.com", role.as_str());
         let password = "correct horse battery staple";
-        auth::upsert_user(&self.state.db, &user_name, password, role)
+        auth::upsert_user(&self.state.db, &user_name, Some(password), role)
             .await
             .expect("create user");
         let reply = self

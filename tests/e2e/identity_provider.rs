@@ -1,0 +1,469 @@
+//! Signing in through a real OpenID provider (npm `oidc-provider`, started
+//! from `tests/e2e/oidc/provider.mjs` on a free port): the app's `config.json`
+//! says `auth.type: "oidc"`, and the server accepts the provider's tokens and
+//! nothing else (`--dialect partner-center`: no `/v1/me`, `/v1/auth/token`
+//! or `/v1/demo`, as in front of Partner Center itself). The provider's own
+//! login form is filled in; its login is the staff user name.
+use super::deployment::copy_dir;
+use super::*;
+
+/// The API's audience and resource at the provider.
+const API_AUDIENCE: &str = "api://customer-api";
+/// Where the app keeps the provider's tokens (sessionStorage).
+const TOKENS_KEY: &str = "customer-wizard.oidc.tokens";
+
+/// How the provider behaves, and the server's extra flags.
+#[derive(Clone, Copy)]
+struct Setup {
+    /// Access token lifetime, in seconds.
+    access_token_seconds: u32,
+    /// Whether the provider's tokens say MFA was used.
+    mfa: bool,
+    /// `--oidc-require-mfa`.
+    require_mfa: bool,
+}
+
+const USUAL: Setup = Setup {
+    access_token_seconds: 600,
+    mfa: true,
+    require_mfa: false,
+};
+
+/// The provider, the API (serving a copy of the app that signs in through
+/// the provider) and chromedriver; all stopped at the end.
+struct WithProvider {
+    harness: Harness,
+    /// The provider's URL: its issuer.
+    issuer: String,
+    /// Its port, to start it again on.
+    provider_port: u16,
+    setup: Setup,
+    /// The app's URL, which is also the API's.
+    app_url: String,
+    _site: tempfile::TempDir,
+}
+
+impl WithProvider {
+    fn start(setup: Setup) -> WithProvider {
+        let port = free_port();
+        let app_url = format!("http://127.0.0.1:{port}");
+        let (provider, issuer) = start_provider(&app_url, setup, 0);
+        let provider_port = issuer
+            .rsplit(':')
+            .next()
+            .and_then(|port| port.parse().ok())
+            .expect("the provider's port");
+
+        let dist = workspace().join("dist");
+        assert!(
+            dist.join("index.html").is_file(),
+            "{} has no index.html: build the SPA first (`make dist`)",
+            dist.display()
+        );
+        let site = tempfile::tempdir().expect("a directory for the app's files");
+        let files = site.path().join("dist");
+        copy_dir(&dist, &files);
+        let config = json!({
+            "apiBaseUrl": "",
+            "auth": {
+                "type": "oidc",
+                "authority": issuer,
+                "clientId": "customer-wizard",
+                "scopes": ["openid", "profile", "offline_access", format!("{API_AUDIENCE}/user_impersonation")],
+            }
+        });
+        std::fs::write(files.join("config.json"), config.to_string()).expect("write config.json");
+
+        let mut flags = vec![
+            "--dialect",
+            "partner-center",
+            "--oidc-issuer",
+            &issuer,
+            "--oidc-audience",
+            API_AUDIENCE,
+            "--oidc-scope",
+            "user_impersonation",
+        ];
+        if setup.require_mfa {
+            flags.push("--oidc-require-mfa");
+        }
+        let mut harness = Harness::start_serving(&flags, &files, &format!("127.0.0.1:{port}"));
+        harness.processes.push(provider);
+        assert_eq!(
+            harness.base_url, app_url,
+            "the API listens where the provider sends the app"
+        );
+        WithProvider {
+            harness,
+            issuer,
+            provider_port,
+            setup,
+            app_url,
+            _site: site,
+        }
+    }
+
+    /// Starts the provider again on its port: it forgets every session and
+    /// grant (so every refresh token is dead), and signs with a new key.
+    fn restart_provider(&mut self) {
+        let index = self.harness.processes.len() - 1;
+        let old = &mut self.harness.processes[index];
+        let _ = old.kill();
+        let _ = old.wait();
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let (provider, issuer) = start_provider(&self.app_url, self.setup, self.provider_port);
+            if issuer == self.issuer {
+                self.harness.processes[index] = provider;
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the provider did not start again: {issuer}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+/// `node provider.mjs` for the app at `app_url`; the process and its issuer
+/// (or what it printed instead).
+fn start_provider(app_url: &str, setup: Setup, port: u16) -> (Child, String) {
+    let script = workspace().join("tests/e2e/oidc/provider.mjs");
+    let mut provider = Command::new("node")
+        .arg(&script)
+        .env("OP_PORT", port.to_string())
+        .env("OP_APPS", app_url)
+        .env("OP_API", API_AUDIENCE)
+        .env("OP_AT_TTL", setup.access_token_seconds.to_string())
+        .env("OP_MFA", if setup.mfa { "1" } else { "0" })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap_or_else(|error| {
+            panic!(
+                "cannot start node {} (make bootstrap): {error}",
+                script.display()
+            )
+        });
+    let first_line = first_line_of(provider.stdout.take().expect("the provider's stdout"));
+    let issuer = first_line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or(first_line.trim())
+        .to_owned();
+    (provider, issuer)
+}
+
+type ProviderScenario =
+    for<'a> fn(&'a Client, &'a mut WithProvider) -> Pin<Box<dyn Future<Output = Outcome> + 'a>>;
+
+async fn with_provider(name: &str, setup: Setup, scenario: ProviderScenario) {
+    let mut world = WithProvider::start(setup);
+    let client = world.harness.browser().await;
+    let outcome = scenario(&client, &mut world).await;
+    conclude(client, name, outcome).await;
+}
+
+/// On the provider's own login form: the login (the staff user name) and any
+/// password.
+async fn log_in_at_provider(client: &Client, login: &str) -> Outcome {
+    let field = wait_for(client, Locator::Css("input[name=login]")).await?;
+    field
+        .send_keys(login)
+        .await
+        .map_err(failed("type the login"))?;
+    wait_for(client, Locator::Css("input[name=password]"))
+        .await?
+        .send_keys("any password")
+        .await
+        .map_err(failed("type the password"))?;
+    click(client, "button[type=submit]").await
+}
+
+/// From the app's Sign in page, through the provider, back to `heading`.
+async fn sign_in_through_provider(client: &Client, login: &str, then: &str) -> Outcome {
+    click(client, "#sign-in-with-provider").await?;
+    log_in_at_provider(client, login).await?;
+    heading(client, then).await
+}
+
+/// What this tab holds in sessionStorage, as JSON text.
+async fn session_storage(client: &Client) -> Result<String, String> {
+    client
+        .execute("return JSON.stringify(sessionStorage);", vec![])
+        .await
+        .map(|value| value.as_str().unwrap_or_default().to_owned())
+        .map_err(failed("read sessionStorage"))
+}
+
+/// The API paths the page has requested since it loaded.
+async fn api_requests(client: &Client) -> Result<Vec<String>, String> {
+    let paths = client
+        .execute(
+            "return performance.getEntriesByType('resource')
+                 .map(entry => new URL(entry.name).pathname)
+                 .filter(path => path.startsWith('/v1/'));",
+            vec![],
+        )
+        .await
+        .map_err(failed("list the page's requests"))?;
+    Ok(paths
+        .as_array()
+        .map(|paths| {
+            paths
+                .iter()
+                .filter_map(|path| path.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// The whole wizard to Done, signed in through the provider, against an API
+/// with only Partner Center's endpoints; the access tokens live 5 s, so that
+/// every call refreshes first — and as the provider refuses a refresh token
+/// used twice, finishing proves each rotated one was kept. A reload and a
+/// deep link mid-wizard keep the session without another login.
+async fn wizard_through_provider(client: &Client, world: &mut WithProvider) -> Outcome {
+    let app = world.app_url.clone();
+    open(client, &app, "/customers").await?;
+    heading(client, "Sign in").await?;
+    sign_in_through_provider(client, "adminagent", "Customers").await?;
+    let address = client
+        .current_url()
+        .await
+        .map_err(failed("read the address"))?;
+    check(!address.as_str().contains("code="), || {
+        format!("the authorization code stayed in the address bar: {address}")
+    })?;
+    text_is(client, "#signed-in-user", "adminagent").await?;
+    let stored = session_storage(client).await?;
+    check(stored.contains(TOKENS_KEY), || {
+        format!("no tokens stored: {stored}")
+    })?;
+    let requests = api_requests(client).await?;
+    check(
+        !requests
+            .iter()
+            .any(|path| path.starts_with("/v1/auth/") || path == "/v1/demo"),
+        || format!("the app called the reference server's extensions: {requests:?}"),
+    )?;
+
+    add_customer(client).await?;
+    fill_account_info(client, &FOVAROSI).await?;
+    text_is(
+        client,
+        ".availability--ok",
+        "fovarosikerteszet.onmicrosoft.com is available",
+    )
+    .await?;
+    reload(client).await?;
+    heading(client, "Account info").await?;
+    value_is(client, "company-name", FOVAROSI.name).await?;
+    next(client).await?;
+    subscribe(client, 3).await?;
+    // A deep link, typed into the address bar: the same session.
+    open(client, &app, "/customers/new/subscriptions").await?;
+    heading(client, "Subscriptions").await?;
+    next(client).await?;
+    review_shows(client, &FOVAROSI, &[3], &[]).await?;
+    click(client, "#submit").await?;
+    confirmation_shows(client, FOVAROSI.domain_prefix, &[3]).await?;
+    click(client, "#done").await?;
+    heading(client, "Customers").await?;
+    new_customer_highlighted(client, FOVAROSI.name).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_partner_signs_in_through_the_identity_provider_and_adds_a_customer_against_partner_center_s_endpoints_only()
+ {
+    let setup = Setup {
+        access_token_seconds: 5,
+        ..USUAL
+    };
+    with_provider("oidc-wizard", setup, |client, world| {
+        Box::pin(wizard_through_provider(client, world))
+    })
+    .await;
+}
+
+/// A callback nobody asked for — forged, or an old one opened again — is
+/// refused: no token is stored and the API is not called; Try again leads to
+/// the provider.
+async fn forged_callback(client: &Client, world: &mut WithProvider) -> Outcome {
+    let app = world.app_url.clone();
+    open(client, &app, "/auth/callback?code=stolen&state=forged").await?;
+    heading(client, "Sign-in did not complete").await?;
+    text_until(client, "#sign-in-problem", |text| {
+        text.contains("not expected")
+    })
+    .await?;
+    let address = client
+        .current_url()
+        .await
+        .map_err(failed("read the address"))?;
+    check(!address.as_str().contains("code="), || {
+        format!("the code stayed in the address bar: {address}")
+    })?;
+    let stored = session_storage(client).await?;
+    check(!stored.contains("oidc.tokens"), || {
+        format!("a token was stored: {stored}")
+    })?;
+    let requests = api_requests(client).await?;
+    check(requests.is_empty(), || {
+        format!("the API was called: {requests:?}")
+    })?;
+    accessible(client, "oidc-callback-refused").await?;
+
+    // A real sign-in, then its callback replayed with a state of that sign-in.
+    click(client, "#try-sign-in-again").await?;
+    log_in_at_provider(client, "adminagent").await?;
+    heading(client, "Customers").await?;
+    open(client, &app, "/auth/callback?code=replayed&state=replayed").await?;
+    heading(client, "Sign-in did not complete").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_forged_callback_stores_no_token_and_calls_no_api() {
+    with_provider("oidc-forged-callback", USUAL, |client, world| {
+        Box::pin(forged_callback(client, world))
+    })
+    .await;
+}
+
+/// The provider forgets every grant (restarted): the next call's refresh is
+/// refused, the app goes to the provider and comes back to the same step
+/// with the draft as it was. The provider also signs with a new key, which
+/// the API fetches on seeing its key id.
+async fn dead_refresh_token(client: &Client, world: &mut WithProvider) -> Outcome {
+    let app = world.app_url.clone();
+    open(client, &app, "/sign-in").await?;
+    sign_in_through_provider(client, "salesagent", "Customers").await?;
+    add_customer(client).await?;
+    fill_account_info(client, &FOVAROSI).await?;
+    world.restart_provider();
+    next(client).await?;
+    log_in_at_provider(client, "salesagent").await?;
+    heading(client, "Account info").await?;
+    value_is(client, "company-name", FOVAROSI.name).await?;
+    next(client).await?;
+    heading(client, "Subscriptions").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_refresh_signs_in_again_and_returns_to_the_same_step_with_the_draft() {
+    let setup = Setup {
+        access_token_seconds: 5,
+        ..USUAL
+    };
+    with_provider("oidc-dead-refresh", setup, |client, world| {
+        Box::pin(dead_refresh_token(client, world))
+    })
+    .await;
+}
+
+/// Someone the provider knows but the partner does not employ: told so, in
+/// their language, on the page — not sent to sign in again and again.
+async fn not_staff(client: &Client, world: &mut WithProvider) -> Outcome {
+    let app = world.app_url.clone();
+    open(client, &app, "/sign-in").await?;
+    switch_language(client, "hu").await?;
+    sign_in_through_provider(client, "mallory@elsewhere.example", "Ügyfelek").await?;
+    text_until(client, "main", |text| {
+        text.contains("nem ennek a partnernek a munkatársaként")
+    })
+    .await?;
+    // Still here a moment later: no loop through the provider.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    path_is(client, "/customers").await?;
+    heading(client, "Ügyfelek").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_identity_that_is_not_on_the_staff_is_told_so_without_a_sign_in_loop() {
+    with_provider("oidc-not-staff", USUAL, |client, world| {
+        Box::pin(not_staff(client, world))
+    })
+    .await;
+}
+
+/// The API requires MFA and the sign-in had none: the app says so (in
+/// Turkish here), and only on request signs in again with `prompt=login` —
+/// the provider asks for the credentials although its session is alive —
+/// and, still without MFA, says so again instead of looping.
+async fn mfa_missing(client: &Client, world: &mut WithProvider) -> Outcome {
+    let app = world.app_url.clone();
+    open(client, &app, "/sign-in").await?;
+    switch_language(client, "tr").await?;
+    click(client, "#sign-in-with-provider").await?;
+    log_in_at_provider(client, "adminagent").await?;
+    wait_for(client, Locator::Id("mfa-required")).await?;
+    text_until(client, "#mfa-required", |text| {
+        text.contains("çok faktörlü")
+    })
+    .await?;
+    path_is(client, "/sign-in").await?;
+    accessible(client, "oidc-mfa-required-tr").await?;
+    click(client, "#sign-in-with-provider").await?;
+    let address = client
+        .current_url()
+        .await
+        .map_err(failed("read the address"))?;
+    check(
+        address.host_str() == Some("127.0.0.1") && address.port() == Some(world.provider_port),
+        || format!("not at the provider: {address}"),
+    )?;
+    // prompt=login: the login form again, though the provider has a session.
+    log_in_at_provider(client, "adminagent").await?;
+    wait_for(client, Locator::Id("mfa-required")).await?;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    path_is(client, "/sign-in").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sign_in_without_mfa_where_the_api_requires_it_is_explained_and_retried_with_prompt_login()
+ {
+    let setup = Setup {
+        mfa: false,
+        require_mfa: true,
+        ..USUAL
+    };
+    with_provider("oidc-mfa", setup, |client, world| {
+        Box::pin(mfa_missing(client, world))
+    })
+    .await;
+}
+
+/// Sign out goes through the provider's end-session page and back to Sign
+/// in, leaving no token and no draft in the tab.
+async fn sign_out(client: &Client, world: &mut WithProvider) -> Outcome {
+    let app = world.app_url.clone();
+    open(client, &app, "/sign-in").await?;
+    accessible(client, "oidc-sign-in").await?;
+    sign_in_through_provider(client, "adminagent", "Customers").await?;
+    add_customer(client).await?;
+    type_in(client, "company-name", "Signed Out Kft.").await?;
+    click(client, ".site-header__sign-out").await?;
+    // The provider asks to confirm the sign-out.
+    click(client, "button[type=submit]").await?;
+    heading(client, "Sign in").await?;
+    path_is(client, "/sign-in").await?;
+    let stored = session_storage(client).await?;
+    check(
+        !stored.contains("oidc.tokens") && !stored.contains("Signed Out"),
+        || format!("sign-out left this in the tab: {stored}"),
+    )?;
+    // The provider's session ended too: signing in asks for the login again.
+    click(client, "#sign-in-with-provider").await?;
+    wait_for(client, Locator::Css("input[name=login]"))
+        .await
+        .map(drop)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn signing_out_ends_the_provider_session_and_leaves_nothing_in_the_tab() {
+    with_provider("oidc-sign-out", USUAL, |client, world| {
+        Box::pin(sign_out(client, world))
+    })
+    .await;
+}
