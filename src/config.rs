@@ -33,7 +33,7 @@ pub enum Auth {
     #[default]
     Password,
     /// Through an OpenID Connect provider: `{"type": "oidc", …}`.
-    Oidc(OidcConfig),
+    Oidc(Box<OidcConfig>),
     /// `auth` is there but unusable: sign-in says it is not configured,
     /// and the console says why.
     Broken(String),
@@ -171,7 +171,7 @@ impl Auth {
             Some("password") => Auth::Password,
             Some("oidc") => match OidcConfig::from_json(value) {
                 Ok(config) => match config.problem() {
-                    None => Auth::Oidc(config),
+                    None => Auth::Oidc(Box::new(config)),
                     Some(problem) => Auth::Broken(problem),
                 },
                 Err(error) => Auth::Broken(format!("auth.{error}")),
@@ -324,7 +324,7 @@ pub fn auth() -> Auth {
 /// The OpenID Connect provider, when staff sign in through one.
 pub fn oidc() -> Option<OidcConfig> {
     match auth() {
-        Auth::Oidc(config) => Some(config),
+        Auth::Oidc(config) => Some(*config),
         _ => None,
     }
 }

@@ -450,11 +450,12 @@ async fn roles_that_may_not_add(client: &Client, base_url: &str) -> Outcome {
             .map_err(|failure| format!("{user}: {failure}"))?;
     }
 
-    // A draft completed by a Sales agent earlier in this tab: a Helpdesk
+    // A draft completed by a Sales agent earlier in this tab, whose sign-in
+    // then expired (signing out would have cleared the draft): a Helpdesk
     // agent who signs in next cannot submit it, and is told why.
     let prefix = "kerttilos";
     draft_on_review(client, base_url, "salesagent", prefix, false, 0).await?;
-    sign_out(client).await?;
+    expire_session(client, base_url).await?;
     sign_in_as(client, base_url, "helpdeskagent", "Customers").await?;
     open(client, base_url, "/customers/new/review").await?;
     heading(client, "Review").await?;
@@ -466,6 +467,15 @@ async fn roles_that_may_not_add(client: &Client, base_url: &str) -> Outcome {
     )
     .await?;
     screenshot(client, "cannot-submit-helpdesk").await?;
+    // Signing out takes the draft with it.
+    sign_out(client).await?;
+    let stored = client
+        .execute("return JSON.stringify(sessionStorage);", vec![])
+        .await
+        .map_err(failed("read sessionStorage"))?;
+    check(!stored.to_string().contains(prefix), || {
+        format!("the draft outlived signing out: {stored}")
+    })?;
     let admin = Api::signed_in(base_url, "adminagent").await?;
     let created = admin.customers_at(&garden(prefix).domain()).await?;
     check(created.is_empty(), || {

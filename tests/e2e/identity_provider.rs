@@ -12,9 +12,20 @@ const API_AUDIENCE: &str = "api://customer-api";
 /// Where the app keeps the provider's tokens (sessionStorage).
 const TOKENS_KEY: &str = "customer-wizard.oidc.tokens";
 
+/// Where the app, the API and the provider are.
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    /// The API serves the app; the provider is on its own origin.
+    AppWithApi,
+    /// Three origins, the app under `/wizard/` (its own server), the API
+    /// allowing the app's origin (CORS), and the provider.
+    ThreeOrigins,
+}
+
 /// How the provider behaves, and the server's extra flags.
 #[derive(Clone, Copy)]
 struct Setup {
+    layout: Layout,
     /// Access token lifetime, in seconds.
     access_token_seconds: u32,
     /// Whether the provider's tokens say MFA was used.
@@ -24,6 +35,7 @@ struct Setup {
 }
 
 const USUAL: Setup = Setup {
+    layout: Layout::AppWithApi,
     access_token_seconds: 600,
     mfa: true,
     require_mfa: false,
@@ -38,7 +50,7 @@ struct WithProvider {
     /// Its port, to start it again on.
     provider_port: u16,
     setup: Setup,
-    /// The app's URL, which is also the API's.
+    /// The app's URL (origin and base path, no final slash).
     app_url: String,
     _site: tempfile::TempDir,
 }
@@ -46,7 +58,11 @@ struct WithProvider {
 impl WithProvider {
     fn start(setup: Setup) -> WithProvider {
         let port = free_port();
-        let app_url = format!("http://127.0.0.1:{port}");
+        let app_origin = format!("http://127.0.0.1:{port}");
+        let app_url = match setup.layout {
+            Layout::AppWithApi => app_origin.clone(),
+            Layout::ThreeOrigins => format!("{app_origin}/wizard"),
+        };
         let (provider, issuer) = start_provider(&app_url, setup, 0);
         let provider_port = issuer
             .rsplit(':')
@@ -63,8 +79,20 @@ impl WithProvider {
         let site = tempfile::tempdir().expect("a directory for the app's files");
         let files = site.path().join("dist");
         copy_dir(&dist, &files);
+        if setup.layout == Layout::ThreeOrigins {
+            // The one line a deployer edits for a sub-path.
+            let index = files.join("index.html");
+            let html = std::fs::read_to_string(&index).expect("read index.html");
+            let edited = html.replacen(r#"<base href="/""#, r#"<base href="/wizard/""#, 1);
+            std::fs::write(&index, edited).expect("write index.html");
+        }
+        let api_port = match setup.layout {
+            Layout::AppWithApi => port,
+            Layout::ThreeOrigins => free_port(),
+        };
+        let api_url = format!("http://127.0.0.1:{api_port}");
         let config = json!({
-            "apiBaseUrl": "",
+            "apiBaseUrl": if setup.layout == Layout::AppWithApi { "" } else { api_url.as_str() },
             "auth": {
                 "type": "oidc",
                 "authority": issuer,
@@ -87,12 +115,42 @@ impl WithProvider {
         if setup.require_mfa {
             flags.push("--oidc-require-mfa");
         }
-        let mut harness = Harness::start_serving(&flags, &files, &format!("127.0.0.1:{port}"));
+        if setup.layout == Layout::ThreeOrigins {
+            flags.extend(["--cors-origin", &app_origin]);
+        }
+        // Across origins the API's own copy of the app goes unused.
+        let api_serves = match setup.layout {
+            Layout::AppWithApi => files.clone(),
+            Layout::ThreeOrigins => dist.clone(),
+        };
+        let mut harness =
+            Harness::start_serving(&flags, &api_serves, &format!("127.0.0.1:{api_port}"));
         harness.processes.push(provider);
         assert_eq!(
-            harness.base_url, app_url,
-            "the API listens where the provider sends the app"
+            harness.base_url, api_url,
+            "the API listens where config.json says"
         );
+        if setup.layout == Layout::ThreeOrigins {
+            let database_url = format!("sqlite://{}", site.path().join("app-host.db").display());
+            let mut app_server = Command::new(server_binary())
+                .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
+                .args(["--database-url", &database_url, "--spa-path", "/wizard"])
+                .arg("--spa-dir")
+                .arg(&files)
+                .stdout(Stdio::piped())
+                .spawn()
+                .expect("start the app's server");
+            let first_line = first_line_of(app_server.stdout.take().expect("its stdout"));
+            // Before the provider, which restart_provider takes to be last.
+            let provider = harness.processes.pop().expect("the provider");
+            harness.processes.push(app_server);
+            harness.processes.push(provider);
+            assert_eq!(
+                first_line.trim(),
+                format!("listening on {app_origin}"),
+                "the app's server"
+            );
+        }
         WithProvider {
             harness,
             issuer,
@@ -464,6 +522,84 @@ async fn sign_out(client: &Client, world: &mut WithProvider) -> Outcome {
 async fn signing_out_ends_the_provider_session_and_leaves_nothing_in_the_tab() {
     with_provider("oidc-sign-out", USUAL, |client, world| {
         Box::pin(sign_out(client, world))
+    })
+    .await;
+}
+
+/// Cancelling at the provider (its login form's Cancel): the provider answers
+/// `access_denied`, which the app tells in the user's language, with Try
+/// again leading back to the provider.
+async fn cancelled_at_provider(client: &Client, world: &mut WithProvider) -> Outcome {
+    let app = world.app_url.clone();
+    open(client, &app, "/sign-in").await?;
+    switch_language(client, "hu").await?;
+    accessible(client, "oidc-sign-in-hu").await?;
+    click(client, "#sign-in-with-provider").await?;
+    click(client, "a[href*='/abort']").await?;
+    heading(client, "A bejelentkezés nem fejeződött be").await?;
+    text_until(client, "#sign-in-problem", |text| {
+        text.contains("megszakították")
+    })
+    .await?;
+    accessible(client, "oidc-cancelled-hu").await?;
+    click(client, "#try-sign-in-again").await?;
+    log_in_at_provider(client, "adminagent").await?;
+    heading(client, "Ügyfelek").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sign_in_cancelled_at_the_provider_is_told_with_try_again() {
+    with_provider("oidc-cancelled", USUAL, |client, world| {
+        Box::pin(cancelled_at_provider(client, world))
+    })
+    .await;
+}
+
+/// The app under `/wizard/` on one origin, the API on a second that allows
+/// it, the provider on a third: sign-in, the customer list and a reload go
+/// through, every API call to the API's origin.
+async fn three_origins(client: &Client, world: &mut WithProvider) -> Outcome {
+    let app = world.app_url.clone();
+    let api = world.harness.base_url.clone();
+    open(client, &app, "/customers").await?;
+    heading(client, "Sign in").await?;
+    sign_in_through_provider(client, "adminagent", "Customers").await?;
+    path_is(client, "/wizard/customers").await?;
+    wait_for(client, Locator::Css(".customer-table")).await?;
+    add_customer(client).await?;
+    reload(client).await?;
+    heading(client, "Account info").await?;
+    let fetched = client
+        .execute(
+            "return performance.getEntriesByType('resource').map(entry => entry.name)
+                 .filter(name => name.includes('/v1/'));",
+            vec![],
+        )
+        .await
+        .map_err(failed("read the resource timings"))?;
+    let fetched: Vec<String> = fetched
+        .as_array()
+        .map(|names| {
+            names
+                .iter()
+                .filter_map(|name| name.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    check(
+        !fetched.is_empty() && fetched.iter().all(|url| url.starts_with(&api)),
+        || format!("API calls not all to {api}: {fetched:?}"),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_the_api_and_the_provider_on_three_origins_with_the_app_under_wizard() {
+    let setup = Setup {
+        layout: Layout::ThreeOrigins,
+        ..USUAL
+    };
+    with_provider("oidc-three-origins", setup, |client, world| {
+        Box::pin(three_origins(client, world))
     })
     .await;
 }

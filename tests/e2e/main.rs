@@ -16,6 +16,7 @@ mod failures;
 mod identity_provider;
 mod journeys;
 mod keyboard;
+mod return_paths;
 mod steps;
 
 pub(crate) use api::*;

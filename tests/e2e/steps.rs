@@ -358,8 +358,17 @@ pub(crate) async fn shows_no_error(client: &Client, id: &str) -> Outcome {
 
 /// On Sign in: a demo account's Use button, then Sign in.
 pub(crate) async fn use_demo_account(client: &Client, user: &str) -> Outcome {
-    click(client, &format!("button[data-user='{user}']")).await?;
-    click(client, "form button[type=submit]").await
+    let fill_and_submit = async || {
+        click(client, &format!("button[data-user='{user}']")).await?;
+        value_is(client, "user-name", user).await?;
+        click(client, "form button[type=submit]").await
+    };
+    // The page may still be drawing after a redirect here (a sign-in that
+    // ended mid-wizard); a form drawn again under the click is filled again.
+    match fill_and_submit().await {
+        Err(failure) if failure.contains("stale element") => fill_and_submit().await,
+        outcome => outcome,
+    }
 }
 
 /// Signs in with a demo account's Use button; `customers` is the Customers

@@ -24,7 +24,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the API (and, with --spa-dir, the built wizard) over HTTP.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Create or upgrade the database schema, then exit.
     Migrate(DatabaseArgs),
     /// Manage the partner staff who sign in to the wizard.
@@ -329,7 +329,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("database {} is up to date", args.database_url);
             Ok(())
         }
-        Command::Serve(args) => serve(args).await,
+        Command::Serve(args) => serve(*args).await,
         Command::User(UserCommand::Add(args)) => add_user(args).await,
     }
 }
