@@ -74,10 +74,11 @@ impl FromRequestParts<AppState> for Caller {
         let row: Option<(String, String, String)> = sqlx::query_as(
             "SELECT users.id, users.user_name, users.role FROM tokens \
              JOIN users ON users.id = tokens.user_id \
-             WHERE tokens.token_hash = $1 AND tokens.expires_at > $2",
+             WHERE tokens.token_hash = $1 AND tokens.expires_at > $2 AND users.demo <= $3",
         )
         .bind(&token_hash)
         .bind(db::now())
+        .bind(demo_allowed(state))
         .fetch_optional(&state.db)
         .await?;
         let (user_id, user_name, role) = row.ok_or(ApiError::Unauthorized)?;
@@ -107,11 +108,13 @@ fn is_jwt(token: &str) -> bool {
 /// The staff user an identity-provider identity names; someone else is
 /// refused with a 403, not a 401: signing in again would not help.
 async fn staff_member(state: &AppState, identity: Identity) -> ApiResult<Caller> {
-    let row: Option<(String, String, String)> =
-        sqlx::query_as("SELECT id, user_name, role FROM users WHERE lower(user_name) = lower($1)")
-            .bind(&identity.user_name)
-            .fetch_optional(&state.db)
-            .await?;
+    let row: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT id, user_name, role FROM users WHERE lower(user_name) = lower($1) AND demo <= $2",
+    )
+    .bind(&identity.user_name)
+    .bind(demo_allowed(state))
+    .fetch_optional(&state.db)
+    .await?;
     let (user_id, user_name, role) = row.ok_or(ApiError::NotStaff(identity.user_name))?;
     Ok(Caller {
         role: parse_role(&user_name, &role)?,
@@ -120,6 +123,12 @@ async fn staff_member(state: &AppState, identity: Identity) -> ApiResult<Caller>
         subject: Some(identity.subject),
         token_hash: None,
     })
+}
+
+/// `users.demo` may be 1 only in demo mode: the demo accounts (whose
+/// passwords a demo server prints and serves) never authenticate elsewhere.
+fn demo_allowed(state: &AppState) -> i64 {
+    i64::from(state.settings.demo.is_some())
 }
 
 fn parse_role(user_name: &str, role: &str) -> ApiResult<Role> {
@@ -188,8 +197,9 @@ pub async fn upsert_user(
         Some(password) => hash_password(password.to_owned()).await?,
         None => String::new(),
     };
+    // A user an administrator adds is staff, not a demo account.
     let updated = sqlx::query(
-        "UPDATE users SET password_hash = $1, role = $2 WHERE lower(user_name) = lower($3)",
+        "UPDATE users SET password_hash = $1, role = $2, demo = 0 WHERE lower(user_name) = lower($3)",
     )
     .bind(&hash)
     .bind(role.as_str())
@@ -233,11 +243,13 @@ pub async fn sign_in(
     State(state): State<AppState>,
     JsonBody(request): JsonBody<SignIn>,
 ) -> ApiResult<Json<AccessToken>> {
-    let row: Option<(String, String)> =
-        sqlx::query_as("SELECT id, password_hash FROM users WHERE lower(user_name) = lower($1)")
-            .bind(request.user_name.trim())
-            .fetch_optional(&state.db)
-            .await?;
+    let row: Option<(String, String)> = sqlx::query_as(
+        "SELECT id, password_hash FROM users WHERE lower(user_name) = lower($1) AND demo <= $2",
+    )
+    .bind(request.user_name.trim())
+    .bind(demo_allowed(&state))
+    .fetch_optional(&state.db)
+    .await?;
     // A user without a password (identity provider only) takes as long to
     // refuse as anyone else.
     let (user_id, hash) = match row {

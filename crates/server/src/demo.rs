@@ -181,6 +181,10 @@ pub async fn seed(db: &Db) -> ApiResult<DemoInfo> {
         let user_name = role.as_str().replace('_', "");
         let password = random_text(14);
         upsert_user(db, &user_name, Some(&password), role).await?;
+        sqlx::query("UPDATE users SET demo = 1 WHERE lower(user_name) = lower($1)")
+            .bind(&user_name)
+            .execute(db)
+            .await?;
         accounts.push(DemoAccount {
             user_name,
             password,

@@ -238,8 +238,75 @@ pub fn app(state: AppState, spa: Option<&Spa>) -> Router {
             ApiError::Internal("a handler panicked".to_owned()).into_response()
         }))
         .layer(middleware::from_fn(echo_request_ids))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            loopback_only_in_demo,
+        ))
+        .layer(middleware::from_fn(security_headers))
         .layer(cors)
         .with_state(state)
+}
+
+/// Demo mode serves its accounts' passwords (`GET /v1/demo`): only to pages
+/// of this machine. A request naming any other host (a page elsewhere that
+/// rebinds its DNS name to 127.0.0.1) is refused.
+async fn loopback_only_in_demo(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|value| value.to_str().ok());
+    match host {
+        Some(host) if state.settings.demo.is_some() && !is_loopback_host(host) => {
+            ApiError::BadInput("Demo mode serves only loopback host names.".to_owned())
+                .into_response()
+        }
+        _ => next.run(request).await,
+    }
+}
+
+/// `localhost`, `127.0.0.1` or `[::1]`, with or without a port.
+fn is_loopback_host(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or_default(),
+        None => host.split(':').next().unwrap_or_default(),
+    };
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "localhost" | "127.0.0.1" | "::1"
+    )
+}
+
+/// What every response says about itself: never sniffed as another type,
+/// never sent as a referrer, never framed; API answers never run as a page
+/// nor stored by a cache.
+async fn security_headers(request: Request, next: Next) -> Response {
+    let api = request.uri().path().starts_with("/v1/");
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    if api {
+        headers.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+        );
+        // Tokens, demo passwords, new admins' one-time passwords: every
+        // answer is this caller's, and none is kept by a cache on the way.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    } else {
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
+    response
 }
 
 /// A handler that outlives the limit is dropped, rolling back its transaction.

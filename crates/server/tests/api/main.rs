@@ -7,6 +7,7 @@ mod basics;
 mod cli;
 mod crash;
 mod customers;
+mod hardening;
 mod oidc;
 mod purchase;
 mod staff;
