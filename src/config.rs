@@ -13,6 +13,7 @@
 
 use std::cell::RefCell;
 
+use customer_model::cloud::Cloud;
 use gloo_net::http::Request;
 use leptos::logging::warn;
 use serde_json::Value;
@@ -22,6 +23,8 @@ use web_sys::RequestCache;
 pub struct Config {
     pub api_base_url: String,
     pub auth: Auth,
+    /// `cloud`: `public` (the default), `usgov` or `china` (21Vianet).
+    pub cloud: Cloud,
 }
 
 /// How staff sign in.
@@ -108,7 +111,19 @@ fn texts(value: &Value, name: &str) -> Result<Vec<(String, String)>, String> {
 }
 
 impl OidcConfig {
-    fn from_json(value: &Value) -> Result<OidcConfig, String> {
+    /// `auth` as written; without `authority`, a `tenant` signs in at the
+    /// cloud's Entra ID host.
+    fn from_json(value: &Value, cloud: Cloud) -> Result<OidcConfig, String> {
+        let authority = match (
+            optional_text(value, "authority")?,
+            optional_text(value, "tenant")?,
+        ) {
+            (Some(authority), _) => authority,
+            (None, Some(tenant)) => {
+                format!("https://{}/{}/v2.0", cloud.authority_host(), tenant.trim())
+            }
+            (None, None) => return Err("authority is missing (or give tenant)".to_owned()),
+        };
         let scopes = match value.get("scopes") {
             Some(Value::Array(items)) => items
                 .iter()
@@ -131,7 +146,7 @@ impl OidcConfig {
             }),
         };
         Ok(OidcConfig {
-            authority: required_text(value, "authority")?,
+            authority,
             client_id: required_text(value, "clientId")?,
             scopes,
             redirect_path: optional_text(value, "redirectPath")?
@@ -163,13 +178,13 @@ fn secure_or_loopback(url: &str) -> bool {
 
 impl Auth {
     /// The `auth` of `config.json`, checked.
-    fn parse(value: Option<&Value>) -> Auth {
+    fn parse(value: Option<&Value>, cloud: Cloud) -> Auth {
         let Some(value) = value.filter(|value| !value.is_null()) else {
             return Auth::Password;
         };
         match value.get("type").and_then(Value::as_str) {
             Some("password") => Auth::Password,
-            Some("oidc") => match OidcConfig::from_json(value) {
+            Some("oidc") => match OidcConfig::from_json(value, cloud) {
                 Ok(config) => match config.problem() {
                     None => Auth::Oidc(Box::new(config)),
                     Some(problem) => Auth::Broken(problem),
@@ -290,7 +305,18 @@ pub async fn load() {
     };
     match response.json::<Value>().await {
         Ok(file) if file.is_object() => {
-            let auth = Auth::parse(file.get("auth"));
+            let cloud = match file.get("cloud").and_then(Value::as_str) {
+                None => Ok(Cloud::Public),
+                Some(text) => Cloud::parse(text).ok_or(text),
+            };
+            let auth = match cloud {
+                Ok(cloud) => Auth::parse(file.get("auth"), cloud),
+                // The cloud decides where staff sign in: no guessing.
+                Err(text) => Auth::Broken(format!(
+                    "cloud {text:?} is none of \"public\", \"usgov\", \"china\""
+                )),
+            };
+            let cloud = cloud.unwrap_or_default();
             if let Auth::Broken(reason) = &auth {
                 warn!("{url}: sign-in is not configured: {reason}");
             }
@@ -302,6 +328,7 @@ pub async fn load() {
                         .unwrap_or_default()
                         .to_owned(),
                     auth,
+                    cloud,
                 }
             });
         }
@@ -319,6 +346,11 @@ pub async fn load() {
 /// How staff sign in, as `config.json` says.
 pub fn auth() -> Auth {
     CONFIG.with(|config| config.borrow().auth.clone())
+}
+
+/// The Microsoft cloud the partner sells in.
+pub fn cloud() -> Cloud {
+    CONFIG.with(|config| config.borrow().cloud)
 }
 
 /// The OpenID Connect provider, when staff sign in through one.

@@ -193,6 +193,7 @@ fn AccountInfoForm() -> impl IntoView {
             rules: &rules,
             partner_domains: &domains,
             today,
+            cloud: crate::config::cloud(),
         };
         let mut issues = wizard
             .state
@@ -304,7 +305,7 @@ fn AccountInfoForm() -> impl IntoView {
             busy.set(true);
             let address = wizard.draft(|draft| {
                 draft
-                    .customer_request()
+                    .customer_request(crate::config::cloud())
                     .billing_profile
                     .map(|billing| billing.default_address)
                     .unwrap_or_default()

@@ -87,7 +87,7 @@ fn account_rows(
         (texts.company_name, account.company_name.trim().to_owned()),
         (
             texts.domain,
-            validation::canonical_domain(&account.domain_prefix),
+            validation::canonical_domain(&account.domain_prefix, crate::config::cloud()),
         ),
         (texts.address, address),
         (

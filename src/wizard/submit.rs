@@ -126,7 +126,8 @@ pub async fn run(wizard: Wizard) -> Result<(), Failure> {
         Some(customer) => customer,
         None => {
             let ids = request_id(wizard, |state| &mut state.submission.customer);
-            let result = api::create_customer(&draft.customer_request(), &ids).await;
+            let result =
+                api::create_customer(&draft.customer_request(crate::config::cloud()), &ids).await;
             settle(
                 wizard,
                 Stage::Customer,

@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::cloud::Cloud;
 use crate::validation::{self, Context, Issue, canonical_domain};
 use crate::wire::{
     Address, Agreement, AgreementType, Attributes, BillingCycle, BillingProfile, Cart,
@@ -124,14 +125,14 @@ impl Draft {
         })
     }
 
-    /// Step 1 of the submit sequence: `POST /v1/customers`.
-    pub fn customer_request(&self) -> Customer {
+    /// Step 1 of the submit sequence: `POST /v1/customers`, for `cloud`.
+    pub fn customer_request(&self, cloud: Cloud) -> Customer {
         let account = &self.account;
         let text = validation::normalize;
         let company_name = text(&account.company_name);
         Customer {
             company_profile: CompanyProfile {
-                domain: canonical_domain(&account.domain_prefix),
+                domain: canonical_domain(&account.domain_prefix, cloud),
                 company_name: company_name.clone(),
                 organization_registration_number: optional(&account.registration_number),
                 ..Default::default()
@@ -223,7 +224,7 @@ impl Draft {
     /// The Account info step: every rule over the create request, plus the
     /// agreement's when the customer has accepted.
     pub fn account_issues(&self, context: &Context) -> Vec<Issue> {
-        let mut issues = validation::customer(&self.customer_request(), context);
+        let mut issues = validation::customer(&self.customer_request(context.cloud), context);
         if let Some(agreement) = self.agreement_request("") {
             issues.extend(validation::agreement(&agreement, context));
         }
@@ -278,7 +279,7 @@ mod tests {
 
     #[test]
     fn builds_the_create_customer_request() {
-        let request = turkish_draft().customer_request();
+        let request = turkish_draft().customer_request(Cloud::Public);
         assert_eq!(
             request.company_profile.domain,
             "yildizteknoloji.onmicrosoft.com"
@@ -318,7 +319,10 @@ mod tests {
             ..turkish_draft()
         };
         assert_eq!(
-            draft.customer_request().associated_partner_id.as_deref(),
+            draft
+                .customer_request(Cloud::Public)
+                .associated_partner_id
+                .as_deref(),
             Some("484e548c")
         );
         let cart = draft.cart_request().expect("a cart");
@@ -370,6 +374,7 @@ mod tests {
                 month: 11,
                 day: 21,
             },
+            cloud: Cloud::Public,
         };
         let mut draft = turkish_draft();
         assert_eq!(draft.account_issues(&context), vec![]);

@@ -5,6 +5,7 @@
 //! Nothing here depends on a UI or server framework, and no rule produces
 //! text: rules return [`validation::Issue`]s whose codes each side translates.
 
+pub mod cloud;
 pub mod draft;
 pub mod text;
 pub mod validation;

@@ -14,11 +14,10 @@ use serde::{Deserialize, Serialize};
 pub use company_name::company_name;
 pub use date::Date;
 
+use crate::cloud::Cloud;
 use crate::text;
 use crate::wire::{Agreement, CountryValidationRules, Customer, Offer};
 
-/// The fixed suffix of every new tenant's initial domain.
-pub const DOMAIN_SUFFIX: &str = ".onmicrosoft.com";
 pub const DOMAIN_PREFIX_MAX: usize = 27;
 pub const COMPANY_NAME_MAX: usize = 255;
 pub const ADDRESS_LINE_MAX: usize = 200;
@@ -171,6 +170,8 @@ pub struct Context<'a> {
     /// The partner's own email domains: a customer's email must not be on them.
     pub partner_domains: &'a [String],
     pub today: Date,
+    /// Which cloud the customer is created in: its initial-domain suffix.
+    pub cloud: Cloud,
 }
 
 /// Text as the rules see it: NFC and trimmed.
@@ -255,20 +256,31 @@ pub fn domain_prefix(input: &str) -> Vec<Issue> {
     }
 }
 
-/// The prefix of an initial domain, given with or without `.onmicrosoft.com`
-/// (any letter case).
+/// The prefix of an initial domain, given with or without a cloud's suffix
+/// (`.onmicrosoft.com`, `.partner.onmschina.cn`; any letter case).
 pub fn prefix_of(domain: &str) -> &str {
     let domain = domain.trim();
-    let cut = domain.len().saturating_sub(DOMAIN_SUFFIX.len());
-    match domain.get(cut..) {
-        Some(suffix) if suffix.eq_ignore_ascii_case(DOMAIN_SUFFIX) => &domain[..cut],
-        _ => domain,
-    }
+    Cloud::ALL
+        .into_iter()
+        .find_map(|cloud| {
+            let suffix = cloud.domain_suffix();
+            let cut = domain.len().checked_sub(suffix.len())?;
+            domain
+                .get(cut..)
+                .filter(|end| end.eq_ignore_ascii_case(suffix))
+                .and_then(|_| domain.get(..cut))
+        })
+        .unwrap_or(domain)
 }
 
-/// The prefix as stored and compared: Partner Center domains are case-insensitive.
-pub fn canonical_domain(prefix: &str) -> String {
-    format!("{}{DOMAIN_SUFFIX}", prefix.trim().to_ascii_lowercase())
+/// The initial domain as stored and compared, in `cloud`: Partner Center
+/// domains are case-insensitive.
+pub fn canonical_domain(prefix: &str, cloud: Cloud) -> String {
+    format!(
+        "{}{}",
+        prefix.trim().to_ascii_lowercase(),
+        cloud.domain_suffix()
+    )
 }
 
 /// `local@domain.tld`, not on the partner's own domains.

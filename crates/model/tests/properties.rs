@@ -92,7 +92,7 @@ proptest! {
     #[test]
     fn whole_drafts_never_panic_and_ignore_the_normal_form(values in prop::collection::vec(text(), 14), accepted: bool) {
         let rules = rules();
-        let context = Context { rules: &rules, partner_domains: &[], today: Date::new(2026, 11, 21).expect("a date") };
+        let context = Context { rules: &rules, partner_domains: &[], today: Date::new(2026, 11, 21).expect("a date"), cloud: Default::default() };
         let mut composed = draft(&values);
         if accepted {
             composed.agreement.choice = AgreementChoice::CustomerHasAccepted;

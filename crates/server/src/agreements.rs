@@ -108,6 +108,10 @@ pub async fn accept(
     PathParams(customer_id): PathParams<String>,
     body: JsonWithBytes<Agreement>,
 ) -> ApiResult<Response> {
+    // Partner Center offers the attestation in the public cloud only.
+    if !state.settings.cloud.offers_agreement_attestation() {
+        return Err(ApiError::NotFound);
+    }
     caller.require(
         Role::can_accept_agreement,
         "confirm the customer agreement on the customer's behalf",
@@ -122,6 +126,7 @@ pub async fn accept(
         rules,
         partner_domains: &state.settings.partner.domains,
         today: db::utc_date(1),
+        cloud: state.settings.cloud,
     };
     refuse_errors(validation::agreement(&request, &context))?;
     let expected = template(request.agreement_type);

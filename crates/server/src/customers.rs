@@ -4,6 +4,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use customer_model::cloud::Cloud;
 use customer_model::text;
 use customer_model::validation::{self, Code, Context, Field, Issue};
 use customer_model::wire::{
@@ -382,14 +383,16 @@ async fn check_reseller(state: &AppState, reseller_id: &str) -> ApiResult<()> {
     }
 }
 
-/// The customer as created, from the validated request.
-pub fn created_customer(request: &Customer, id: &str) -> Customer {
+/// The customer as created in `cloud`, from the validated request.
+pub fn created_customer(request: &Customer, id: &str, cloud: Cloud) -> Customer {
     let mut customer = request.clone();
     customer.id = Some(id.to_owned());
     customer.commerce_id = Some(id.to_owned());
     customer.company_profile.tenant_id = Some(id.to_owned());
-    customer.company_profile.domain =
-        validation::canonical_domain(validation::prefix_of(&request.company_profile.domain));
+    customer.company_profile.domain = validation::canonical_domain(
+        validation::prefix_of(&request.company_profile.domain),
+        cloud,
+    );
     customer.company_profile.company_name =
         validation::normalize(&request.company_profile.company_name);
     customer.company_profile.attributes = Attributes::of("CustomerCompanyProfile");
@@ -480,6 +483,7 @@ pub async fn create(
         rules,
         partner_domains: &state.settings.partner.domains,
         today: db::utc_date(0),
+        cloud: state.settings.cloud,
     };
     refuse_errors(validation::customer(&request, &context))?;
     // `serve --fail-field`: a refusal the client cannot foresee, for its tests.
@@ -504,7 +508,7 @@ pub async fn create(
         return Ok(response);
     }
     let id = uuid::Uuid::new_v4().to_string();
-    let customer = created_customer(&request, &id);
+    let customer = created_customer(&request, &id, state.settings.cloud);
     let domain = &customer.company_profile.domain;
     let taken = || {
         ApiError::conflict(

@@ -5,7 +5,8 @@
 
 use axum::Json;
 use axum::extract::State;
-use customer_model::validation::canonical_domain;
+use customer_model::cloud::Cloud;
+use customer_model::validation;
 use customer_model::wire::{
     Address, Attributes, BillingProfile, CompanyProfile, Customer, DemoAccount, DemoInfo,
     PartnerProfile, PartnerType, Role,
@@ -112,7 +113,7 @@ fn customer(entry: &(&str, &str, &str, &str, &str, &str, &str)) -> Customer {
     let (prefix, company, country, city, postal_code, line1, email) = *entry;
     let request = Customer {
         company_profile: CompanyProfile {
-            domain: canonical_domain(prefix),
+            domain: validation::canonical_domain(prefix, Cloud::Public),
             company_name: company.to_owned(),
             ..Default::default()
         },
@@ -137,9 +138,9 @@ fn customer(entry: &(&str, &str, &str, &str, &str, &str, &str)) -> Customer {
     // Stable ids, so that restarts find the same demo customers.
     let id = uuid::Uuid::new_v5(
         &uuid::Uuid::NAMESPACE_DNS,
-        canonical_domain(prefix).as_bytes(),
+        validation::canonical_domain(prefix, Cloud::Public).as_bytes(),
     );
-    created_customer(&request, &id.to_string())
+    created_customer(&request, &id.to_string(), Cloud::Public)
 }
 
 /// Seeds the demo data (idempotently) and gives every role's account a new
@@ -162,7 +163,7 @@ pub async fn seed(db: &Db) -> ApiResult<DemoInfo> {
         sqlx::query(
             "INSERT INTO taken_domains (domain) VALUES ($1) ON CONFLICT (domain) DO NOTHING",
         )
-        .bind(canonical_domain(prefix))
+        .bind(validation::canonical_domain(prefix, Cloud::Public))
         .execute(&mut *tx)
         .await?;
     }

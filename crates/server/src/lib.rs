@@ -29,6 +29,7 @@ use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use customer_model::cloud::Cloud;
 use customer_model::validation::Field;
 use customer_model::wire::{DemoInfo, PartnerProfile};
 use tower_http::catch_panic::CatchPanicLayer;
@@ -55,6 +56,9 @@ pub struct Settings {
     pub catalogue: Option<Arc<Catalogue>>,
     /// Which endpoints are served, and which tokens accepted.
     pub dialect: Dialect,
+    /// The Microsoft cloud the partner sells in: initial-domain suffix,
+    /// agreement attestation, relationship requests.
+    pub cloud: Cloud,
     /// Accepts an OpenID Connect provider's access tokens.
     pub oidc: Option<Arc<oidc::Verifier>>,
     /// Testing only (`serve --fail-field`): the next `POST /v1/customers`
@@ -107,6 +111,7 @@ impl Default for Settings {
             demo: None,
             catalogue: None,
             dialect: Dialect::default(),
+            cloud: Cloud::default(),
             oidc: None,
             fail_field: Arc::default(),
         }

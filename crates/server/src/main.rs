@@ -9,6 +9,7 @@ use axum::http::HeaderValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use customer_api::oidc::{KeySource, OidcSettings, Verifier};
 use customer_api::{AppState, Catalogue, Dialect, Settings, Spa, app, auth, base_href, db, demo};
+use customer_model::cloud::Cloud;
 use customer_model::validation::Field;
 use customer_model::wire::{PartnerProfile, PartnerType, Role};
 use tokio::net::TcpListener;
@@ -57,6 +58,10 @@ struct UserAddArgs {
     no_password: bool,
     #[command(flatten)]
     database: DatabaseArgs,
+}
+
+fn parse_cloud(text: &str) -> Result<Cloud, String> {
+    Cloud::parse(text).ok_or_else(|| "one of: public, usgov, china".to_owned())
 }
 
 fn parse_role(text: &str) -> Result<Role, String> {
@@ -169,6 +174,11 @@ struct ServeArgs {
     dialect: DialectKind,
     #[command(flatten)]
     oidc: OidcArgs,
+    /// public (the default), usgov or china (21Vianet): the new tenants'
+    /// domain suffix, and whether agreement attestation and relationship
+    /// requests are offered.
+    #[arg(long, env = "CUSTOMER_API_CLOUD", default_value = "public", value_parser = parse_cloud)]
+    cloud: Cloud,
     /// Testing only: refuse the first valid `POST /v1/customers` with a 400
     /// on this request property (e.g. companyProfile.companyName), as if the
     /// server had checks the client cannot run.
@@ -420,6 +430,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         cors_origins,
         catalogue,
         dialect,
+        cloud: args.cloud,
         oidc,
         fail_field: Arc::new(Mutex::new(args.fail_field)),
         ..Settings::default()

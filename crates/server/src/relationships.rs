@@ -83,6 +83,10 @@ pub async fn request(
     caller: Caller,
     QueryParams(query): QueryParams<InvitationQuery>,
 ) -> ApiResult<Json<RelationshipRequest>> {
+    // US Government has no relationship requests.
+    if !state.settings.cloud.offers_relationship_requests() {
+        return Err(ApiError::NotFound);
+    }
     caller.may_add_customers()?;
     let partner = &state.settings.partner;
     let mut url = format!(

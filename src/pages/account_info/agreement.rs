@@ -50,6 +50,8 @@ pub fn AgreementSection(
                         {t!(account.agreement_will_accept)}
                     </label>
                 </div>
+                // Recording the acceptance is offered in the public cloud only.
+                <Show when=move || crate::config::cloud().offers_agreement_attestation()>
                 <div class="radio">
                     <input
                         type="radio"
@@ -69,6 +71,7 @@ pub fn AgreementSection(
                         </p>
                     </Show>
                 </div>
+                </Show>
             </div>
             <Show when=move || choice.get() == AgreementChoice::CustomerHasAccepted>
                 <div class="conditional">

@@ -16,9 +16,14 @@ use crate::i18n::{api_error_message, fill, t, texts};
 const DEBOUNCE: Duration = Duration::from_millis(500);
 pub const RELATIONSHIP_PATH: &str = "/customers/relationship-request";
 
-/// The link to Request a relationship, for a sentence that offers it.
+/// The link to Request a relationship, for a sentence that offers it; in a
+/// cloud without relationship requests (US Government) the words alone.
 pub fn relationship_link(text: &'static str) -> AnyView {
-    view! { <a href=crate::config::href(RELATIONSHIP_PATH)>{text}</a> }.into_any()
+    if crate::config::cloud().offers_relationship_requests() {
+        view! { <a href=crate::config::href(RELATIONSHIP_PATH)>{text}</a> }.into_any()
+    } else {
+        text.into_any()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -85,7 +90,12 @@ impl Lookups {
         let generation = self.next_generation();
         self.availability
             .set(Availability::Checking(prefix.clone()));
-        let answer = match api::domain_taken(&validation::canonical_domain(&prefix)).await {
+        let answer = match api::domain_taken(&validation::canonical_domain(
+            &prefix,
+            crate::config::cloud(),
+        ))
+        .await
+        {
             Ok(true) => Availability::Taken(prefix),
             Ok(false) => Availability::Available(prefix),
             Err(api::ApiError::Cancelled) => return Availability::Unknown,
@@ -202,7 +212,7 @@ pub fn DomainField(
                         ids
                     }
                 />
-                <span class="domain__suffix">{validation::DOMAIN_SUFFIX}</span>
+                <span class="domain__suffix">{crate::config::cloud().domain_suffix()}</span>
                 <button type="button" class="button button--secondary" on:click=check>
                     {t!(account.check_availability)}
                 </button>
@@ -212,7 +222,7 @@ pub fn DomainField(
                     Availability::Unknown => ().into_any(),
                     Availability::Checking(_) => t!(account.checking_availability).into_any(),
                     Availability::Available(prefix) => {
-                        let domain = validation::canonical_domain(&prefix);
+                        let domain = validation::canonical_domain(&prefix, crate::config::cloud());
                         view! {
                             <span class="availability--ok">
                                 {move || (texts().account.domain_available)(&domain)}
@@ -221,7 +231,7 @@ pub fn DomainField(
                             .into_any()
                     }
                     Availability::Taken(prefix) => {
-                        let domain = validation::canonical_domain(&prefix);
+                        let domain = validation::canonical_domain(&prefix, crate::config::cloud());
                         view! {
                             <span class="availability--taken">
                                 {move || {

@@ -45,6 +45,6 @@ fuzz_target!(|data: &str| {
     draft.agreement.choice = AgreementChoice::CustomerHasAccepted;
     draft.agreement.date_agreed = next();
     let partner = [next()];
-    let context = Context { rules: &rules, partner_domains: &partner, today: Date::from_days_since_epoch(20_413) };
+    let context = Context { rules: &rules, partner_domains: &partner, today: Date::from_days_since_epoch(20_413), cloud: Default::default() };
     let _ = draft.account_issues(&context);
 });

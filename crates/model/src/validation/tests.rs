@@ -223,7 +223,14 @@ fn domain_prefix_is_letters_and_digits_up_to_27() {
             "{bad}"
         );
     }
-    assert_eq!(canonical_domain(" Contoso "), "contoso.onmicrosoft.com");
+    assert_eq!(
+        canonical_domain(" Contoso ", Cloud::Public),
+        "contoso.onmicrosoft.com"
+    );
+    assert_eq!(
+        canonical_domain("Contoso", Cloud::China),
+        "contoso.partner.onmschina.cn"
+    );
 }
 
 #[test]
@@ -461,6 +468,7 @@ fn a_complete_hungarian_request_passes_and_a_broken_one_reports_each_field() {
         rules: &rules,
         partner_domains: &partner,
         today: TODAY,
+        cloud: Default::default(),
     };
     assert_eq!(customer(&hungarian_request(), &context), vec![]);
 
@@ -494,6 +502,7 @@ fn a_request_for_another_country_than_the_rules_is_refused() {
         rules: &rules,
         partner_domains: &[],
         today: TODAY,
+        cloud: Default::default(),
     };
     let issues = customer(&hungarian_request(), &context);
     assert_eq!(issues[0].field, Field::Country);
@@ -507,6 +516,7 @@ fn a_request_without_a_country_asks_for_one_even_against_empty_rules() {
         rules: &rules,
         partner_domains: &[],
         today: TODAY,
+        cloud: Default::default(),
     };
     let mut request = hungarian_request();
     if let Some(billing) = request.billing_profile.as_mut() {
@@ -526,6 +536,7 @@ fn agreement_attestation_checks_the_date_and_the_acceptor() {
         rules: &rules,
         partner_domains: &[],
         today: TODAY,
+        cloud: Default::default(),
     };
     let mut attestation = Agreement {
         primary_contact: Contact {
@@ -570,10 +581,11 @@ fn a_domain_prefix_is_read_with_or_without_its_suffix() {
     use crate::validation::{canonical_domain, prefix_of};
     assert_eq!(prefix_of("contoso"), "contoso");
     assert_eq!(prefix_of(" Contoso.OnMicrosoft.com "), "Contoso");
+    assert_eq!(prefix_of("contoso.partner.onmschina.cn"), "contoso");
     assert_eq!(prefix_of("contoso.example.com"), "contoso.example.com");
     assert_eq!(prefix_of("ő"), "ő");
     assert_eq!(
-        canonical_domain(prefix_of("Contoso.onmicrosoft.com")),
+        canonical_domain(prefix_of("Contoso.onmicrosoft.com"), Cloud::Public),
         "contoso.onmicrosoft.com"
     );
 }

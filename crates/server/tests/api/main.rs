@@ -5,6 +5,7 @@
 mod agreements;
 mod basics;
 mod cli;
+mod clouds;
 mod crash;
 mod customers;
 mod hardening;
