@@ -32,6 +32,8 @@ struct Setup {
     mfa: bool,
     /// `--oidc-require-mfa`.
     require_mfa: bool,
+    /// `config.json`'s `auth` lacks its `clientId`.
+    broken_config: bool,
 }
 
 const USUAL: Setup = Setup {
@@ -39,6 +41,7 @@ const USUAL: Setup = Setup {
     access_token_seconds: 600,
     mfa: true,
     require_mfa: false,
+    broken_config: false,
 };
 
 /// The provider, the API (serving a copy of the app that signs in through
@@ -100,6 +103,12 @@ impl WithProvider {
                 "scopes": ["openid", "profile", "offline_access", format!("{API_AUDIENCE}/user_impersonation")],
             }
         });
+        let mut config = config;
+        if setup.broken_config {
+            config["auth"]
+                .as_object_mut()
+                .map(|auth| auth.remove("clientId"));
+        }
         std::fs::write(files.join("config.json"), config.to_string()).expect("write config.json");
 
         let mut flags = vec![
@@ -600,6 +609,63 @@ async fn the_app_the_api_and_the_provider_on_three_origins_with_the_app_under_wi
     };
     with_provider("oidc-three-origins", setup, |client, world| {
         Box::pin(three_origins(client, world))
+    })
+    .await;
+}
+
+/// Without `/v1/me` and without a role claim the app cannot know the role:
+/// it offers adding a customer, and the API's refusal is shown at the step
+/// it refused (Submit), not as a sign-in loop.
+async fn role_left_to_the_api(client: &Client, world: &mut WithProvider) -> Outcome {
+    let app = world.app_url.clone();
+    open(client, &app, "/sign-in").await?;
+    sign_in_through_provider(client, "helpdeskagent", "Customers").await?;
+    add_customer(client).await?;
+    fill_account_info(client, &FOVAROSI).await?;
+    next(client).await?;
+    heading(client, "Subscriptions").await?;
+    next(client).await?;
+    heading(client, "Review").await?;
+    click(client, "#submit").await?;
+    text_until(client, "main", |text| text.contains("helpdesk_agent")).await?;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    path_is(client, "/customers/new/review").await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_me_and_a_role_claim_the_api_s_refusal_is_shown_at_the_refused_step() {
+    with_provider("oidc-role-left-to-api", USUAL, |client, world| {
+        Box::pin(role_left_to_the_api(client, world))
+    })
+    .await;
+}
+
+/// An `auth` block that cannot work says so, translated, on Sign in; it does
+/// not fall back to passwords.
+async fn broken_auth(client: &Client, world: &mut WithProvider) -> Outcome {
+    let app = world.app_url.clone();
+    open(client, &app, "/customers").await?;
+    for (tag, title) in [
+        ("en", "Sign-in is not configured"),
+        ("hu", "A bejelentkezés nincs beállítva"),
+        ("tr", "Oturum açma yapılandırılmamış"),
+    ] {
+        switch_language(client, tag).await?;
+        heading(client, title).await?;
+        count_is(client, "input[type=password]", 0).await?;
+        accessible(client, &format!("oidc-not-configured-{tag}")).await?;
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_broken_auth_block_says_sign_in_is_not_configured_in_every_language() {
+    let setup = Setup {
+        broken_config: true,
+        ..USUAL
+    };
+    with_provider("oidc-broken-config", setup, |client, world| {
+        Box::pin(broken_auth(client, world))
     })
     .await;
 }
