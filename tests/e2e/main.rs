@@ -296,12 +296,28 @@ async fn in_browser_with_server(
 /// closing the browser session whatever the outcome.
 async fn conclude(client: Client, name: &str, outcome: Outcome) {
     let outcome = match outcome {
+        Ok(()) => csp_kept(&client).await,
+        failed => failed,
+    };
+    let outcome = match outcome {
         Err(failure) => Err(format!("{failure}\n{}", diagnostics(&client, name).await)),
         ok => ok,
     };
     let closed = client.close().await;
     outcome.unwrap_or_else(|failure| panic!("{failure}"));
     closed.expect("close the browser session");
+}
+
+/// Nothing the page on screen did was blocked by its Content-Security-Policy.
+async fn csp_kept(client: &Client) -> Outcome {
+    let violations = client
+        .execute("return window.__csp ?? [];", vec![])
+        .await
+        .map_err(failed("read the CSP violations"))?;
+    let empty = violations.as_array().is_none_or(Vec::is_empty);
+    check(empty, || {
+        format!("the Content-Security-Policy blocked: {violations}")
+    })
 }
 
 /// Keeps the page's uncaught errors and console errors (a Rust panic's

@@ -116,12 +116,23 @@ pub(crate) async fn heading(client: &Client, text: &str) -> Outcome {
         .map(|_| ())
 }
 
-/// Opens `path` of the app, as typed into the address bar.
+/// Opens `path` of the app, as typed into the address bar; what the page's
+/// Content-Security-Policy blocks from then on is kept for [`conclude`].
 pub(crate) async fn open(client: &Client, base_url: &str, path: &str) -> Outcome {
     client
         .goto(&format!("{base_url}{path}"))
         .await
-        .map_err(failed(&format!("open {path}")))
+        .map_err(failed(&format!("open {path}")))?;
+    client
+        .execute(
+            "window.__csp = window.__csp ?? [];
+             document.addEventListener('securitypolicyviolation',
+                 e => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));",
+            vec![],
+        )
+        .await
+        .map(drop)
+        .map_err(failed("watch for CSP violations"))
 }
 
 pub(crate) async fn reload(client: &Client) -> Outcome {

@@ -18,6 +18,7 @@ pub mod oidc;
 mod openapi;
 mod orders;
 mod relationships;
+mod spa_policy;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -234,6 +235,13 @@ pub fn app(state: AppState, spa: Option<&Spa>) -> Router {
             .nest_service(spa.path.trim_end_matches('/'), files(spa))
             .fallback(async || ApiError::NotFound),
         None => router.fallback(async || ApiError::NotFound),
+    };
+    let router = match spa {
+        Some(spa) => router.layer(middleware::from_fn_with_state(
+            Arc::new(spa_policy::SpaPolicy::of(&spa.dir)),
+            spa_policy::apply,
+        )),
+        None => router,
     };
     let cors = cors(&state.settings.cors_origins);
     router
