@@ -24,6 +24,7 @@ async fn chinese_cloud(client: &Client, base_url: &str) -> Outcome {
     heading(client, "Review").await?;
     main_showing(client, &["fovarosikerteszet.partner.onmschina.cn"]).await?;
     click(client, "#submit").await?;
+    heading(client, "Customer added").await?;
     main_showing(client, &["admin@fovarosikerteszet.partner.onmschina.cn"])
         .await
         .map(drop)

@@ -39,11 +39,15 @@ pub(crate) async fn wait_for(
 }
 
 pub(crate) async fn text_of(client: &Client, css: &str) -> Result<String, String> {
-    wait_for(client, Locator::Css(css))
-        .await?
-        .text()
-        .await
-        .map_err(|error| format!("text of {css}: {error}"))
+    let mut tries = 3;
+    loop {
+        match wait_for(client, Locator::Css(css)).await?.text().await {
+            Ok(text) => return Ok(text),
+            // Drawn again (a new page, a new answer) between finding and reading.
+            Err(error) if tries > 1 && error.to_string().contains("stale element") => tries -= 1,
+            Err(error) => return Err(format!("text of {css}: {error}")),
+        }
+    }
 }
 
 pub(crate) async fn value_of(client: &Client, id: &str) -> Result<String, String> {
