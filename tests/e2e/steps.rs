@@ -380,9 +380,15 @@ pub(crate) async fn use_demo_account(client: &Client, user: &str) -> Outcome {
     };
     // The page may still be drawing after a redirect here (a sign-in that
     // ended mid-wizard); a form drawn again under the click is filled again.
-    match fill_and_submit().await {
-        Err(failure) if failure.contains("stale element") => fill_and_submit().await,
-        outcome => outcome,
+    let mut tries = 3;
+    loop {
+        match fill_and_submit().await {
+            Err(failure) if tries > 1 && failure.contains("stale element") => {
+                tries -= 1;
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            outcome => return outcome,
+        }
     }
 }
 
