@@ -185,13 +185,27 @@ async fn verify_password(password: String, hash: String) -> bool {
     .unwrap_or(false)
 }
 
-/// Creates a staff user, or gives an existing one a new password and role.
-/// Without a password the user signs in only through the identity provider.
+/// Creates a staff user, or gives an existing one a new password and role,
+/// which ends every sign-in made before. Without a password the user signs
+/// in only through the identity provider.
 pub async fn upsert_user(
     db: &Db,
     user_name: &str,
     password: Option<&str>,
     role: Role,
+) -> ApiResult<()> {
+    store_user(db, user_name, password, role, true).await
+}
+
+/// [`upsert_user`]; `revoke` false keeps the user's sign-ins (demo mode,
+/// which gives its accounts new passwords at every start, keeps the pages it
+/// served signed in across a restart).
+pub(crate) async fn store_user(
+    db: &Db,
+    user_name: &str,
+    password: Option<&str>,
+    role: Role,
+    revoke: bool,
 ) -> ApiResult<()> {
     let hash = match password {
         Some(password) => hash_password(password.to_owned()).await?,
@@ -206,6 +220,15 @@ pub async fn upsert_user(
     .bind(user_name)
     .execute(db)
     .await?;
+    if revoke {
+        sqlx::query(
+            "DELETE FROM tokens WHERE user_id IN \
+             (SELECT id FROM users WHERE lower(user_name) = lower($1))",
+        )
+        .bind(user_name)
+        .execute(db)
+        .await?;
+    }
     if updated.rows_affected() == 0 {
         sqlx::query(
             "INSERT INTO users (id, user_name, password_hash, role, created_at) \
@@ -220,6 +243,22 @@ pub async fn upsert_user(
         .await?;
     }
     Ok(())
+}
+
+/// Removes a staff user and ends their sign-ins; whether there was one.
+pub async fn remove_user(db: &Db, user_name: &str) -> ApiResult<bool> {
+    sqlx::query(
+        "DELETE FROM tokens WHERE user_id IN \
+         (SELECT id FROM users WHERE lower(user_name) = lower($1))",
+    )
+    .bind(user_name)
+    .execute(db)
+    .await?;
+    let removed = sqlx::query("DELETE FROM users WHERE lower(user_name) = lower($1)")
+        .bind(user_name)
+        .execute(db)
+        .await?;
+    Ok(removed.rows_affected() > 0)
 }
 
 /// A hash to verify against when the user does not exist, so that a wrong

@@ -12,7 +12,7 @@ use customer_model::wire::{
     PartnerProfile, PartnerType, Role,
 };
 
-use crate::auth::{random_text, upsert_user};
+use crate::auth::{random_text, store_user};
 use crate::customers::{created_customer, store};
 use crate::error::{ApiError, ApiResult, is_unique_violation};
 use crate::{AppState, Db};
@@ -181,7 +181,7 @@ pub async fn seed(db: &Db) -> ApiResult<DemoInfo> {
     for role in Role::ALL {
         let user_name = role.as_str().replace('_', "");
         let password = random_text(14);
-        upsert_user(db, &user_name, Some(&password), role).await?;
+        store_user(db, &user_name, Some(&password), role, false).await?;
         sqlx::query("UPDATE users SET demo = 1 WHERE lower(user_name) = lower($1)")
             .bind(&user_name)
             .execute(db)

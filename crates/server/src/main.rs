@@ -35,8 +35,19 @@ enum Command {
 
 #[derive(Subcommand)]
 enum UserCommand {
-    /// Create a user (or reset an existing user's password and role).
+    /// Create a user (or reset an existing user's password and role, which
+    /// ends their sign-ins).
     Add(UserAddArgs),
+    /// Remove a user; their sign-ins end at once.
+    Remove(UserRemoveArgs),
+}
+
+#[derive(Args)]
+struct UserRemoveArgs {
+    #[arg(long)]
+    user_name: String,
+    #[command(flatten)]
+    database: DatabaseArgs,
 }
 
 #[derive(Args)]
@@ -156,8 +167,13 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     partner_domains: Vec<String>,
-    /// How long a sign-in lasts, in minutes.
-    #[arg(long, env = "CUSTOMER_API_TOKEN_MINUTES", default_value_t = 480)]
+    /// How long a sign-in lasts, in minutes: 1 to 1440 (a day).
+    #[arg(
+        long,
+        env = "CUSTOMER_API_TOKEN_MINUTES",
+        default_value_t = 480,
+        value_parser = clap::value_parser!(u64).range(1..=1440)
+    )]
     token_minutes: u64,
     /// The offers to sell instead of the demo catalogue: a JSON file shaped
     /// like crates/server/data/demo-catalogue.json.
@@ -341,6 +357,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Serve(args) => serve(*args).await,
         Command::User(UserCommand::Add(args)) => add_user(args).await,
+        Command::User(UserCommand::Remove(args)) => remove_user(args).await,
     }
 }
 
@@ -370,6 +387,19 @@ async fn add_user(args: UserAddArgs) -> Result<(), String> {
         println!("password: {password}");
     }
     Ok(())
+}
+
+async fn remove_user(args: UserRemoveArgs) -> Result<(), String> {
+    let db = open_database(&args.database.database_url).await?;
+    let user_name = args.user_name.trim();
+    match auth::remove_user(&db, user_name).await {
+        Ok(true) => {
+            println!("user {user_name} removed");
+            Ok(())
+        }
+        Ok(false) => Err(format!("no user {user_name}")),
+        Err(error) => Err(format!("cannot remove the user: {error:?}")),
+    }
 }
 
 async fn open_database(url: &str) -> Result<db::Db, String> {
@@ -426,7 +456,7 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
             partner_type,
             domains: args.partner_domains.clone(),
         },
-        token_lifetime: Duration::from_secs(args.token_minutes.max(1) * 60),
+        token_lifetime: Duration::from_secs(args.token_minutes * 60),
         cors_origins,
         catalogue,
         dialect,

@@ -140,3 +140,87 @@ async fn user_add_prints_only_the_password_it_generated_and_the_user_can_sign_in
         .expect("run customer-api");
     assert!(!output.status.success(), "an unknown role is refused");
 }
+
+#[tokio::test]
+async fn a_password_reset_and_user_remove_end_the_user_s_sign_ins() {
+    let api = TestApi::direct().await;
+    let url = api.url.clone();
+    let token = api.token(customer_model::wire::Role::SalesAgent).await;
+    api.get("/v1/customers", &token)
+        .await
+        .expect(StatusCode::OK);
+    let user_name = "sales_agent@contosopartner.com";
+    let reset = customer_api()
+        .args([
+            "user",
+            "add",
+            "--user-name",
+            user_name,
+            "--role",
+            "sales-agent",
+        ])
+        .args(["--database-url", &url])
+        .output()
+        .expect("run customer-api");
+    assert!(
+        reset.status.success(),
+        "{}",
+        String::from_utf8_lossy(&reset.stderr)
+    );
+    api.get("/v1/customers", &token)
+        .await
+        .expect(StatusCode::UNAUTHORIZED);
+
+    let token = api.token(customer_model::wire::Role::SalesAgent).await;
+    api.get("/v1/customers", &token)
+        .await
+        .expect(StatusCode::OK);
+    let remove = |name: &str| {
+        customer_api()
+            .args([
+                "user",
+                "remove",
+                "--user-name",
+                name,
+                "--database-url",
+                &url,
+            ])
+            .output()
+            .expect("run customer-api")
+    };
+    let removed = remove(&user_name.to_uppercase());
+    assert!(
+        removed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&removed.stderr)
+    );
+    api.get("/v1/customers", &token)
+        .await
+        .expect(StatusCode::UNAUTHORIZED);
+    let again = remove(user_name);
+    assert!(!again.status.success(), "removing nobody is an error");
+    assert!(String::from_utf8_lossy(&again.stderr).contains("no user"));
+}
+
+#[test]
+fn a_sign_in_lasts_at_most_a_day() {
+    for minutes in ["0", "1441"] {
+        let output = customer_api()
+            .args([
+                "serve",
+                "--bind",
+                "127.0.0.1:0",
+                "--database-url",
+                "sqlite::memory:",
+            ])
+            .args(["--token-minutes", minutes])
+            .output()
+            .expect("run customer-api");
+        assert!(!output.status.success(), "--token-minutes {minutes}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains("--token-minutes"),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
