@@ -2,7 +2,7 @@
 //! tenant's domain ends in `.partner.onmschina.cn` — shown at the field,
 //! checked for availability and sent that way — and the agreement's
 //! acceptance cannot be recorded on the customer's behalf.
-use super::deployment::copy_dir;
+use super::deployment::deployed_copy;
 use super::*;
 
 async fn chinese_cloud(client: &Client, base_url: &str) -> Outcome {
@@ -32,9 +32,7 @@ async fn chinese_cloud(client: &Client, base_url: &str) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn in_the_21vianet_cloud_domains_end_in_partner_onmschina_cn_and_no_attestation_is_offered() {
-    let site = tempfile::tempdir().expect("a directory for the app's files");
-    let files = site.path().join("dist");
-    copy_dir(&workspace().join("dist"), &files);
+    let (_site, files) = deployed_copy("/");
     std::fs::write(
         files.join("config.json"),
         r#"{"apiBaseUrl": "", "cloud": "china"}"#,

@@ -29,24 +29,7 @@ impl Deployment {
     /// `config.json` naming the demo API, which allows the app's origin
     /// (`--cors-origin`) when `cors`.
     fn start(path: &str, cors: bool) -> Deployment {
-        let dist = workspace().join("dist");
-        assert!(
-            dist.join("index.html").is_file(),
-            "{} has no index.html: build the SPA first (`make dist`)",
-            dist.display()
-        );
-        let site = tempfile::tempdir().expect("a directory for the app's files");
-        let files = site.path().join("dist");
-        copy_dir(&dist, &files);
-        if path != "/" {
-            // The one line a deployer edits (README: Deploying the SPA elsewhere).
-            let index = files.join("index.html");
-            let html = std::fs::read_to_string(&index).expect("read index.html");
-            let root = r#"<base href="/""#;
-            assert!(html.contains(root), "dist/index.html has no {root}");
-            let edited = html.replacen(root, &format!(r#"<base href="{path}/""#), 1);
-            std::fs::write(&index, edited).expect("write index.html");
-        }
+        let (site, files) = deployed_copy(path);
 
         let port = free_port();
         let origin = format!("http://127.0.0.1:{port}");
@@ -84,7 +67,32 @@ impl Deployment {
     }
 }
 
-pub(crate) fn copy_dir(from: &Path, to: &Path) {
+/// `dist/` as a deployer ships it under `path` (`/` or e.g. `/wizard`): a
+/// copy in a new directory (`<dir>/dist`), with `<base href>` edited for a
+/// sub-path; the directory and the copy.
+pub(crate) fn deployed_copy(path: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dist = workspace().join("dist");
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no index.html: build the SPA first (`make dist`)",
+        dist.display()
+    );
+    let site = tempfile::tempdir().expect("a directory for the app's files");
+    let files = site.path().join("dist");
+    copy_dir(&dist, &files);
+    if path != "/" {
+        // The one line a deployer edits (README: Deploying the SPA elsewhere).
+        let index = files.join("index.html");
+        let html = std::fs::read_to_string(&index).expect("read index.html");
+        let root = r#"<base href="/""#;
+        assert!(html.contains(root), "dist/index.html has no {root}");
+        let edited = html.replacen(root, &format!(r#"<base href="{path}/""#), 1);
+        std::fs::write(&index, edited).expect("write index.html");
+    }
+    (site, files)
+}
+
+fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create a directory");
     for entry in std::fs::read_dir(from).expect("list a directory") {
         let entry = entry.expect("an entry");
@@ -109,7 +117,7 @@ async fn in_deployment(name: &str, path: &str, cors: bool, scenario: DeploymentS
 }
 
 /// Every URL the page has fetched since it was loaded (resource timing).
-async fn fetched(client: &Client) -> Result<Vec<String>, String> {
+pub(crate) async fn fetched(client: &Client) -> Result<Vec<String>, String> {
     let names = client
         .execute(
             "return performance.getEntriesByType('resource').map(entry => entry.name);",

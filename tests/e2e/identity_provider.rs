@@ -4,7 +4,7 @@
 //! nothing else (`--dialect partner-center`: no `/v1/me`, `/v1/auth/token`
 //! or `/v1/demo`, as in front of Partner Center itself). The provider's own
 //! login form is filled in; its login is the staff user name.
-use super::deployment::copy_dir;
+use super::deployment::{deployed_copy, fetched};
 use super::*;
 
 /// The API's audience and resource at the provider.
@@ -73,22 +73,10 @@ impl WithProvider {
             .and_then(|port| port.parse().ok())
             .expect("the provider's port");
 
-        let dist = workspace().join("dist");
-        assert!(
-            dist.join("index.html").is_file(),
-            "{} has no index.html: build the SPA first (`make dist`)",
-            dist.display()
-        );
-        let site = tempfile::tempdir().expect("a directory for the app's files");
-        let files = site.path().join("dist");
-        copy_dir(&dist, &files);
-        if setup.layout == Layout::ThreeOrigins {
-            // The one line a deployer edits for a sub-path.
-            let index = files.join("index.html");
-            let html = std::fs::read_to_string(&index).expect("read index.html");
-            let edited = html.replacen(r#"<base href="/""#, r#"<base href="/wizard/""#, 1);
-            std::fs::write(&index, edited).expect("write index.html");
-        }
+        let (site, files) = deployed_copy(match setup.layout {
+            Layout::AppWithApi => "/",
+            Layout::ThreeOrigins => "/wizard",
+        });
         let api_port = match setup.layout {
             Layout::AppWithApi => port,
             Layout::ThreeOrigins => free_port(),
@@ -130,7 +118,7 @@ impl WithProvider {
         // Across origins the API's own copy of the app goes unused.
         let api_serves = match setup.layout {
             Layout::AppWithApi => files.clone(),
-            Layout::ThreeOrigins => dist.clone(),
+            Layout::ThreeOrigins => workspace().join("dist"),
         };
         let mut harness =
             Harness::start_serving(&flags, &api_serves, &format!("127.0.0.1:{api_port}"));
@@ -266,24 +254,15 @@ async fn session_storage(client: &Client) -> Result<String, String> {
 
 /// The API paths the page has requested since it loaded.
 async fn api_requests(client: &Client) -> Result<Vec<String>, String> {
-    let paths = client
-        .execute(
-            "return performance.getEntriesByType('resource')
-                 .map(entry => new URL(entry.name).pathname)
-                 .filter(path => path.startsWith('/v1/'));",
-            vec![],
-        )
-        .await
-        .map_err(failed("list the page's requests"))?;
-    Ok(paths
-        .as_array()
-        .map(|paths| {
-            paths
-                .iter()
-                .filter_map(|path| path.as_str().map(str::to_owned))
-                .collect()
+    Ok(fetched(client)
+        .await?
+        .iter()
+        .filter_map(|url| {
+            let (_, rest) = url.split_once("://")?;
+            Some(rest[rest.find('/')?..].to_owned())
         })
-        .unwrap_or_default())
+        .filter(|path| path.starts_with("/v1/"))
+        .collect())
 }
 
 /// The whole wizard to Done, signed in through the provider, against an API
@@ -578,23 +557,11 @@ async fn three_origins(client: &Client, world: &mut WithProvider) -> Outcome {
     add_customer(client).await?;
     reload(client).await?;
     heading(client, "Account info").await?;
-    let fetched = client
-        .execute(
-            "return performance.getEntriesByType('resource').map(entry => entry.name)
-                 .filter(name => name.includes('/v1/'));",
-            vec![],
-        )
-        .await
-        .map_err(failed("read the resource timings"))?;
-    let fetched: Vec<String> = fetched
-        .as_array()
-        .map(|names| {
-            names
-                .iter()
-                .filter_map(|name| name.as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default();
+    let fetched: Vec<String> = fetched(client)
+        .await?
+        .into_iter()
+        .filter(|url| url.contains("/v1/"))
+        .collect();
     check(
         !fetched.is_empty() && fetched.iter().all(|url| url.starts_with(&api)),
         || format!("API calls not all to {api}: {fetched:?}"),

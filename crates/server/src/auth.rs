@@ -221,13 +221,7 @@ pub(crate) async fn store_user(
     .execute(db)
     .await?;
     if revoke {
-        sqlx::query(
-            "DELETE FROM tokens WHERE user_id IN \
-             (SELECT id FROM users WHERE lower(user_name) = lower($1))",
-        )
-        .bind(user_name)
-        .execute(db)
-        .await?;
+        revoke_tokens(db, user_name).await?;
     }
     if updated.rows_affected() == 0 {
         sqlx::query(
@@ -245,8 +239,8 @@ pub(crate) async fn store_user(
     Ok(())
 }
 
-/// Removes a staff user and ends their sign-ins; whether there was one.
-pub async fn remove_user(db: &Db, user_name: &str) -> ApiResult<bool> {
+/// Ends every sign-in (password token) of the user named so.
+async fn revoke_tokens(db: &Db, user_name: &str) -> ApiResult<()> {
     sqlx::query(
         "DELETE FROM tokens WHERE user_id IN \
          (SELECT id FROM users WHERE lower(user_name) = lower($1))",
@@ -254,6 +248,12 @@ pub async fn remove_user(db: &Db, user_name: &str) -> ApiResult<bool> {
     .bind(user_name)
     .execute(db)
     .await?;
+    Ok(())
+}
+
+/// Removes a staff user and ends their sign-ins; whether there was one.
+pub async fn remove_user(db: &Db, user_name: &str) -> ApiResult<bool> {
+    revoke_tokens(db, user_name).await?;
     let removed = sqlx::query("DELETE FROM users WHERE lower(user_name) = lower($1)")
         .bind(user_name)
         .execute(db)

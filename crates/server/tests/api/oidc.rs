@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::http::{Method, StatusCode};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use customer_api::oidc::{KeySource, OidcSettings, Verifier};
 use customer_api::{Dialect, Settings, auth};
 use customer_model::wire::Role;
@@ -60,17 +62,7 @@ fn token(claims: &Value) -> String {
 }
 
 fn base64url(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    bytes
-        .chunks(3)
-        .flat_map(|chunk| {
-            let n = chunk
-                .iter()
-                .enumerate()
-                .fold(0u32, |n, (i, byte)| n | u32::from(*byte) << (16 - 8 * i));
-            (0..=chunk.len()).map(move |i| char::from(ALPHABET[(n >> (18 - 6 * i)) as usize & 63]))
-        })
-        .collect()
+    URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// A server that accepts the provider's tokens, with the key set in a file
