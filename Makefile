@@ -70,9 +70,10 @@ lint:
 # Model and server unit and integration tests, and the end-to-end test
 # (real server + dist/ + Chromium over WebDriver); then the server's
 # integration tests again on PostgreSQL (installed and started if missing).
+# A cluster that cannot start stops here, with postgres.sh's reason.
 test-native:
 	cargo test --workspace
-	TEST_POSTGRES_URL=$$(scripts/postgres.sh) cargo test -p customer-api --test api
+	url=$$(scripts/postgres.sh) && TEST_POSTGRES_URL=$$url cargo test -p customer-api --test api
 
 # schemathesis against the real server and its own /openapi.json (bounded: 60 s).
 test-api-fuzz:

@@ -24,18 +24,22 @@ if [ -z "$bindir" ] || [ ! -x "$bindir/postgres" ]; then
 fi
 
 # The server refuses to run as root: the cluster belongs to the postgres user.
+# A locale every machine has: initdb refuses a LANG whose locale is not generated.
 as_postgres() {
-  if [ "$(id -un)" = postgres ]; then "$@"; else "${SUDO[@]}" runuser -u postgres -- "$@"; fi
+  if [ "$(id -un)" = postgres ]; then LC_ALL=C.UTF-8 "$@"
+  else "${SUDO[@]}" runuser -u postgres -- env LC_ALL=C.UTF-8 "$@"; fi
 }
+log_tail() { [ -f "$PG_DIR/server.log" ] && tail -n 20 "$PG_DIR/server.log" >&2; return 0; }
 
 if ! "$bindir/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; then
   if [ ! -f "$PG_DIR/PG_VERSION" ]; then
     "${SUDO[@]}" mkdir -p "$PG_DIR"
     "${SUDO[@]}" chown postgres:postgres "$PG_DIR"
-    as_postgres "$bindir/initdb" -D "$PG_DIR" -A trust -U postgres >/dev/null || die "initdb failed"
+    as_postgres "$bindir/initdb" -D "$PG_DIR" -A trust -U postgres --locale=C.UTF-8 -E UTF8 >/dev/null \
+      || die "initdb failed"
   fi
-  as_postgres "$bindir/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 30 \
+  as_postgres "$bindir/pg_ctl" -D "$PG_DIR" -l "$PG_DIR/server.log" -w -t 120 \
     -o "-p $PG_PORT -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200" start >/dev/null \
-    || die "the server did not start (log: $PG_DIR/server.log)"
+    || { log_tail; die "the server did not start (log: $PG_DIR/server.log)"; }
 fi
 printf 'postgres://postgres@127.0.0.1:%s/postgres\n' "$PG_PORT"
