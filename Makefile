@@ -70,8 +70,12 @@ lint:
 # Model and server unit and integration tests, and the end-to-end test
 # (real server + dist/ + Chromium over WebDriver); then the server's
 # integration tests again on PostgreSQL (installed and started if missing).
-# A cluster that cannot start stops here, with postgres.sh's reason.
+# The API tests that start the server binary (crash, attacks) start the
+# release build, as deployed. A cluster that cannot start stops here, with
+# postgres.sh's reason.
+test-native: export API_TEST_SERVER_BIN := $(CURDIR)/target/release/customer-api
 test-native:
+	cargo build --release -p customer-api
 	cargo test --workspace
 	url=$$(scripts/postgres.sh) && TEST_POSTGRES_URL=$$url cargo test -p customer-api --test api
 

@@ -15,7 +15,7 @@ use utoipa::IntoParams;
 use crate::auth::Caller;
 use crate::error::{ApiError, ApiResult, is_unique_violation, refuse_errors};
 use crate::extract::{JsonWithBytes, PathParams, QueryParams};
-use crate::idempotency::{self, Claim, Key};
+use crate::idempotency::{self, Claim, Prior};
 use crate::{AppState, audit, country_rules, customers, db};
 
 const TEMPLATES: [(AgreementType, &str, &str); 2] = [
@@ -116,6 +116,18 @@ pub async fn accept(
         Role::can_accept_agreement,
         "confirm the customer agreement on the customer's behalf",
     )?;
+    let key = match idempotency::prior(
+        &state,
+        &caller,
+        &headers,
+        &format!("POST /v1/customers/{customer_id}/agreements"),
+        &body.bytes,
+    )
+    .await?
+    {
+        Prior::Answered(response) => return Ok(response),
+        Prior::New(key) => key,
+    };
     let country = customers::country_of(&state.db, &customer_id).await?;
     let rules = country_rules::lookup(&country).ok_or_else(|| {
         ApiError::Internal(format!("customer {customer_id} has no country rules"))
@@ -143,12 +155,6 @@ pub async fn accept(
     let date = Date::parse_iso(&request.date_agreed)
         .ok_or_else(|| ApiError::BadInput("dateAgreed is not a date.".to_owned()))?;
 
-    let key = Key::of(
-        &caller,
-        &headers,
-        &format!("POST /v1/customers/{customer_id}/agreements"),
-        &body.bytes,
-    );
     let mut tx = db::begin_write(&state.db).await?;
     if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
         return Ok(response);

@@ -38,3 +38,22 @@ pub async fn record(
     .await?;
     Ok(())
 }
+
+/// A password sign-in's outcome (`sign-in` or `sign-in refused`), with the
+/// user name tried and the client's address; no password, ever.
+pub async fn record_sign_in(
+    db: &db::Db,
+    user_name: &str,
+    outcome: &str,
+    client: &str,
+) -> ApiResult<()> {
+    let user_name: String = user_name.chars().take(200).collect();
+    sqlx::query("INSERT INTO audit_log (at, user_name, action, target) VALUES ($1, $2, $3, $4)")
+        .bind(db::now())
+        .bind(user_name)
+        .bind(outcome)
+        .bind(client)
+        .execute(db)
+        .await?;
+    Ok(())
+}

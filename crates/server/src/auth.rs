@@ -16,7 +16,8 @@ use sha2::{Digest, Sha256};
 use crate::error::{ApiError, ApiResult};
 use crate::extract::JsonBody;
 use crate::oidc::Identity;
-use crate::{AppState, Db, db};
+use crate::throttle::ClientAddress;
+use crate::{AppState, Db, audit, db};
 
 /// The signed-in staff member a request acts for.
 #[derive(Debug, Clone)]
@@ -82,6 +83,7 @@ impl FromRequestParts<AppState> for Caller {
         .fetch_optional(&state.db)
         .await?;
         let (user_id, user_name, role) = row.ok_or(ApiError::Unauthorized)?;
+        state.throttle.admit_request(&user_id)?;
         Ok(Caller {
             role: parse_role(&user_name, &role)?,
             user_id,
@@ -116,6 +118,7 @@ async fn staff_member(state: &AppState, identity: Identity) -> ApiResult<Caller>
     .fetch_optional(&state.db)
     .await?;
     let (user_id, user_name, role) = row.ok_or(ApiError::NotStaff(identity.user_name))?;
+    state.throttle.admit_request(&user_id)?;
     Ok(Caller {
         role: parse_role(&user_name, &role)?,
         user_id,
@@ -274,14 +277,19 @@ fn decoy_hash() -> &'static str {
     })
 }
 
-/// `POST /v1/auth/token`: user name and password → bearer token.
+/// `POST /v1/auth/token`: user name and password → bearer token. Attempts
+/// are limited per client address and per account (429 with `Retry-After`),
+/// and every password checked leaves a line in the audit log.
 #[utoipa::path(post, path = "/auth/token", tag = "staff", security(()),
     request_body = SignIn,
     responses((status = 200, description = "Signed in", body = AccessToken)))]
 pub async fn sign_in(
     State(state): State<AppState>,
+    ClientAddress(client): ClientAddress,
     JsonBody(request): JsonBody<SignIn>,
 ) -> ApiResult<Json<AccessToken>> {
+    state.throttle.admit_sign_in(client, &request.user_name)?;
+    let turn = state.throttle.hashing_turn().await?;
     let row: Option<(String, String)> = sqlx::query_as(
         "SELECT id, password_hash FROM users WHERE lower(user_name) = lower($1) AND demo <= $2",
     )
@@ -295,7 +303,16 @@ pub async fn sign_in(
         Some((user_id, hash)) if !hash.is_empty() => (user_id, hash),
         _ => (String::new(), decoy_hash().to_owned()),
     };
-    if !verify_password(request.password, hash).await || user_id.is_empty() {
+    let verified = verify_password(request.password, hash).await && !user_id.is_empty();
+    drop(turn);
+    let client = client.map_or_else(|| "unknown".to_owned(), |address| address.to_string());
+    let outcome = if verified {
+        "sign-in"
+    } else {
+        "sign-in refused"
+    };
+    audit::record_sign_in(&state.db, request.user_name.trim(), outcome, &client).await?;
+    if !verified {
         return Err(ApiError::SignInFailed);
     }
     let token = random_token();

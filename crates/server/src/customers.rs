@@ -19,7 +19,7 @@ use utoipa::IntoParams;
 use crate::auth::{Caller, random_text};
 use crate::error::{ApiError, ApiResult, is_unique_violation, refuse_errors};
 use crate::extract::{JsonWithBytes, PathParams, QueryParams};
-use crate::idempotency::{self, Claim, Key};
+use crate::idempotency::{self, Claim, Prior};
 use crate::{AppState, audit, country_rules, db};
 
 const DEFAULT_PAGE_SIZE: u32 = 40;
@@ -37,11 +37,18 @@ pub struct ListQuery {
     seek_operation: Option<String>,
 }
 
+/// The longest search prefix: longer than any company name or domain.
+const MAX_PREFIX_CHARS: usize = 256;
+/// The longest stored search name a token may point after (names are far shorter).
+const MAX_STORED_NAME_CHARS: usize = 1_000;
+
 /// Where a page ended, and the search it belongs to: the next page's token.
+/// It holds the search's prefix, not its SQL pattern, so that a forged token
+/// asks no more than a filter could.
 #[derive(Debug, Serialize, Deserialize)]
 struct Continuation {
     domain: bool,
-    pattern: String,
+    prefix: String,
     after_name: String,
     after_id: String,
 }
@@ -55,12 +62,22 @@ impl Continuation {
             .collect()
     }
 
+    /// A token this server could have made: hexadecimal JSON of bounded
+    /// size whose texts hold no NUL.
     fn decode(token: &str) -> Option<Continuation> {
+        if token.len() > 4 * (MAX_PREFIX_CHARS + 2 * MAX_STORED_NAME_CHARS) {
+            return None;
+        }
         let bytes = (0..token.len())
             .step_by(2)
             .map(|at| u8::from_str_radix(token.get(at..at + 2)?, 16).ok())
             .collect::<Option<Vec<u8>>>()?;
-        serde_json::from_slice(&bytes).ok()
+        let page: Continuation = serde_json::from_slice(&bytes).ok()?;
+        let plain = |text: &str, most: usize| !text.contains('\0') && text.chars().count() <= most;
+        (plain(&page.prefix, MAX_PREFIX_CHARS)
+            && plain(&page.after_name, MAX_STORED_NAME_CHARS)
+            && plain(&page.after_id, 64))
+        .then_some(page)
     }
 }
 
@@ -95,6 +112,11 @@ fn parse_filter(raw: &str) -> ApiResult<(SearchColumn, String)> {
             ));
         }
     };
+    if filter.value.chars().count() > MAX_PREFIX_CHARS || filter.value.contains('\0') {
+        return Err(ApiError::BadInput(format!(
+            "filter Value: at most {MAX_PREFIX_CHARS} characters, without NUL"
+        )));
+    }
     Ok((column, filter.value))
 }
 
@@ -179,22 +201,19 @@ pub async fn list(
                 )
             })?
     } else {
-        let (domain, pattern) = match query.filter.as_deref() {
+        let (domain, prefix) = match query.filter.as_deref() {
             Some(raw) => {
                 let (column, value) = parse_filter(raw)?;
                 match column {
-                    SearchColumn::CompanyName => (false, starts_with_pattern(&search_key(&value))),
-                    SearchColumn::Domain => (
-                        true,
-                        starts_with_pattern(&value.trim().to_ascii_lowercase()),
-                    ),
+                    SearchColumn::CompanyName => (false, search_key(&value)),
+                    SearchColumn::Domain => (true, value.trim().to_ascii_lowercase()),
                 }
             }
-            None => (false, "%".to_owned()),
+            None => (false, String::new()),
         };
         Continuation {
             domain,
-            pattern,
+            prefix,
             after_name: String::new(),
             after_id: String::new(),
         }
@@ -211,7 +230,7 @@ pub async fn list(
          ORDER BY search_name, id LIMIT $2"
     };
     let mut rows: Vec<CustomerRow> = sqlx::query_as(sql)
-        .bind(&page.pattern)
+        .bind(starts_with_pattern(&page.prefix))
         .bind(i64::from(size) + 1)
         .bind(&page.after_name)
         .bind(&page.after_id)
@@ -356,7 +375,7 @@ fn admin_password() -> String {
 }
 
 /// Checks the reseller a customer is created for: ours, and active.
-async fn check_reseller(state: &AppState, reseller_id: &str) -> ApiResult<()> {
+pub(crate) async fn check_reseller(state: &AppState, reseller_id: &str) -> ApiResult<()> {
     if state.settings.partner.partner_type != PartnerType::IndirectProvider {
         return Err(ApiError::Rejected {
             code: 800016,
@@ -464,6 +483,12 @@ pub async fn create(
 ) -> ApiResult<Response> {
     caller.may_add_customers()?;
     let request = body.value;
+    let key = match idempotency::prior(&state, &caller, &headers, "POST /v1/customers", &body.bytes)
+        .await?
+    {
+        Prior::Answered(response) => return Ok(response),
+        Prior::New(key) => key,
+    };
     let country = request
         .billing_profile
         .as_ref()
@@ -502,7 +527,6 @@ pub async fn create(
         check_reseller(&state, reseller_id).await?;
     }
 
-    let key = Key::of(&caller, &headers, "POST /v1/customers", &body.bytes);
     let mut tx = db::begin_write(&state.db).await?;
     if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
         return Ok(response);

@@ -50,7 +50,7 @@ impl std::fmt::Display for OpenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::UnsupportedUrl => f.write_str("the URL must start with sqlite: or postgres:"),
-            Self::Directory(error) => write!(f, "cannot create its directory: {error}"),
+            Self::Directory(error) => write!(f, "cannot create its file or directory: {error}"),
             Self::Database(error) => write!(f, "{error}"),
             Self::Migration(error) => write!(f, "migration failed: {error}"),
         }
@@ -69,6 +69,9 @@ fn prepare_sqlite(url: &str) -> Result<String, OpenError> {
     {
         std::fs::create_dir_all(dir).map_err(OpenError::Directory)?;
     }
+    if !path.contains(":memory:") {
+        create_private(std::path::Path::new(path)).map_err(OpenError::Directory)?;
+    }
     Ok(if query.split('&').any(|pair| pair.starts_with("mode=")) {
         url.to_owned()
     } else if query.is_empty() {
@@ -76,6 +79,20 @@ fn prepare_sqlite(url: &str) -> Result<String, OpenError> {
     } else {
         format!("{url}&mode=rwc")
     })
+}
+
+/// Creates `path` readable and writable by this user only (0600), unless it
+/// exists. SQLite gives its `-wal` and `-shm` files the same mode.
+pub fn create_private(path: &std::path::Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(error) => Err(error),
+    }
 }
 
 /// Opens and migrates the database at `url`.

@@ -42,6 +42,10 @@ pub enum ApiError {
     },
     PayloadTooLarge,
     UnsupportedMediaType,
+    /// Over a rate limit: come back after this many seconds.
+    TooManyRequests {
+        retry_after: u64,
+    },
     Timeout,
     Internal(String),
     Database(sqlx::Error),
@@ -200,6 +204,19 @@ impl IntoResponse for ApiError {
                     vec![],
                 ),
             ),
+            Self::TooManyRequests { retry_after } => {
+                // Partner Center's 429 says it in `message`; ours also in `description`.
+                let text = format!("Rate limit is exceeded. Try again in {retry_after} seconds.");
+                let body = ApiFault {
+                    message: Some(text.clone()),
+                    ..fault(number(429), text, vec![])
+                };
+                let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+                response
+                    .headers_mut()
+                    .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+                return response;
+            }
             Self::Timeout => (
                 StatusCode::SERVICE_UNAVAILABLE,
                 fault(

@@ -51,9 +51,16 @@ async fn read<T: DeserializeOwned, S: Send + Sync>(
         })?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| ApiError::BadInput("The body is not UTF-8 text.".to_owned()))?;
-    let value = customer_model::wire::from_json(text).map_err(|error| {
+    let not_expected = |error: serde_json::Error| {
         ApiError::BadInput(format!("The body is not the expected JSON: {error}"))
-    })?;
+    };
+    let json: serde_json::Value = serde_json::from_str(text).map_err(not_expected)?;
+    if crate::bounds::holds_nul(&json) {
+        return Err(ApiError::BadInput(
+            "The body's texts may not contain NUL characters.".to_owned(),
+        ));
+    }
+    let value = customer_model::wire::from_value(json).map_err(not_expected)?;
     Ok(JsonWithBytes { value, bytes })
 }
 

@@ -3,7 +3,8 @@
 //! double click or a server restart gets the first answer again instead of a
 //! second customer or order.
 //!
-//! - same caller + same request id + same request → the stored response;
+//! - same caller + same request id + same request → the stored response,
+//!   before the request is checked again ([`prior`]);
 //! - same caller + same request id + another request → 409;
 //! - a request that failed stored nothing (its transaction rolled back), so
 //!   retrying it runs it again.
@@ -18,8 +19,9 @@ use serde::Serialize;
 use sqlx::{Any, Transaction};
 
 use crate::auth::{Caller, sha256_hex};
-use crate::db;
 use crate::error::{ApiError, ApiResult};
+use crate::sealed::SealKey;
+use crate::{AppState, Db, Settings, db};
 
 /// Stored answers are kept this long; clients retry within minutes.
 pub const RETENTION_SECONDS: i64 = 24 * 3600;
@@ -28,11 +30,19 @@ pub struct Key {
     caller: String,
     request_id: String,
     request_hash: String,
+    /// Seals the stored answer, which may hold a one-time password.
+    seal: SealKey,
 }
 
 impl Key {
     /// The key of a write, when the client sent an `MS-RequestId`.
-    pub fn of(caller: &Caller, headers: &HeaderMap, operation: &str, body: &[u8]) -> Option<Key> {
+    fn of(
+        settings: &Settings,
+        caller: &Caller,
+        headers: &HeaderMap,
+        operation: &str,
+        body: &[u8],
+    ) -> Option<Key> {
         let request_id = headers.get("ms-requestid")?.to_str().ok()?.trim();
         if request_id.is_empty() {
             return None;
@@ -45,6 +55,7 @@ impl Key {
             caller: caller.user_id.clone(),
             request_id: request_id.to_owned(),
             request_hash: sha256_hex(&fingerprint),
+            seal: settings.seal.clone(),
         })
     }
 }
@@ -75,7 +86,7 @@ pub async fn claim(tx: &mut Transaction<'static, Any>, key: Option<&Key>) -> Api
     if inserted.rows_affected() == 1 {
         return Ok(Claim::Fresh);
     }
-    let (request_hash, status, body, created_at): (String, i64, String, i64) = sqlx::query_as(
+    let stored: (String, i64, String, i64) = sqlx::query_as(
         "SELECT request_hash, status, body, created_at FROM idempotency_keys \
          WHERE caller = $1 AND request_id = $2",
     )
@@ -83,7 +94,7 @@ pub async fn claim(tx: &mut Transaction<'static, Any>, key: Option<&Key>) -> Api
     .bind(&key.request_id)
     .fetch_one(&mut **tx)
     .await?;
-    if created_at + RETENTION_SECONDS < now {
+    if stored.3 + RETENTION_SECONDS < now {
         // Too old to be a retry: forget it and treat the request as new.
         sqlx::query(
             "UPDATE idempotency_keys SET request_hash = $1, status = 0, body = '', created_at = $2 \
@@ -97,6 +108,55 @@ pub async fn claim(tx: &mut Transaction<'static, Any>, key: Option<&Key>) -> Api
         .await?;
         return Ok(Claim::Fresh);
     }
+    replay(key, stored).map(Claim::Replay)
+}
+
+/// A write as it arrives: answered before, or to be done under its key.
+pub enum Prior {
+    Answered(Response),
+    New(Option<Key>),
+}
+
+/// Looks up the answer already given to this write, before the request is
+/// checked again: a retry of a write that succeeded gets its answer even if
+/// the request would no longer pass (the catalogue changed, the domain is now
+/// taken by the customer it created).
+pub async fn prior(
+    state: &AppState,
+    caller: &Caller,
+    headers: &HeaderMap,
+    operation: &str,
+    body: &[u8],
+) -> ApiResult<Prior> {
+    let key = Key::of(&state.settings, caller, headers, operation, body);
+    Ok(match stored_answer(&state.db, key.as_ref()).await? {
+        Some(response) => Prior::Answered(response),
+        None => Prior::New(key),
+    })
+}
+
+async fn stored_answer(db: &Db, key: Option<&Key>) -> ApiResult<Option<Response>> {
+    let Some(key) = key else {
+        return Ok(None);
+    };
+    let stored: Option<(String, i64, String, i64)> = sqlx::query_as(
+        "SELECT request_hash, status, body, created_at FROM idempotency_keys \
+         WHERE caller = $1 AND request_id = $2 AND status > 0 AND created_at >= $3",
+    )
+    .bind(&key.caller)
+    .bind(&key.request_id)
+    .bind(db::now() - RETENTION_SECONDS)
+    .fetch_optional(db)
+    .await?;
+    stored.map(|stored| replay(key, stored)).transpose()
+}
+
+/// The stored `(request_hash, status, body, created_at)` of `key` as the
+/// answer to give: a 409 when the id was used for another request.
+fn replay(
+    key: &Key,
+    (request_hash, status, body, _): (String, i64, String, i64),
+) -> ApiResult<Response> {
     if request_hash != key.request_hash {
         return Err(ApiError::conflict(
             "RequestIdReused",
@@ -107,9 +167,12 @@ pub async fn claim(tx: &mut Transaction<'static, Any>, key: Option<&Key>) -> Api
         .ok()
         .and_then(|status| StatusCode::from_u16(status).ok())
         .ok_or_else(|| ApiError::Internal(format!("stored status {status} is not HTTP")))?;
+    let body = key.seal.open(&body).ok_or_else(|| {
+        ApiError::Internal("a stored answer was sealed with another key (--key-file)".to_owned())
+    })?;
     let body: serde_json::Value = serde_json::from_str(&body)
         .map_err(|error| ApiError::Internal(format!("stored body unreadable: {error}")))?;
-    Ok(Claim::Replay((status, Json(body)).into_response()))
+    Ok((status, Json(body)).into_response())
 }
 
 /// Stores the answer to `key` (inside the same transaction as the work) and
@@ -127,7 +190,7 @@ pub async fn finish<T: Serialize>(
             "UPDATE idempotency_keys SET status = $1, body = $2 WHERE caller = $3 AND request_id = $4",
         )
         .bind(i64::from(status.as_u16()))
-        .bind(value.to_string())
+        .bind(key.seal.seal(&value.to_string()))
         .bind(&key.caller)
         .bind(&key.request_id)
         .execute(&mut **tx)

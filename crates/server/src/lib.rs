@@ -6,6 +6,7 @@ mod address;
 mod agreements;
 mod audit;
 pub mod auth;
+mod bounds;
 mod catalogue;
 mod country_rules;
 pub mod customers;
@@ -14,11 +15,14 @@ pub mod demo;
 mod error;
 mod extract;
 mod idempotency;
+pub mod listen;
 pub mod oidc;
 mod openapi;
 mod orders;
 mod relationships;
+pub mod sealed;
 mod spa_policy;
+pub mod throttle;
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -62,14 +66,22 @@ pub struct Settings {
     pub cloud: Cloud,
     /// Accepts an OpenID Connect provider's access tokens.
     pub oidc: Option<Arc<oidc::Verifier>>,
+    /// Sign-in and request rate limits.
+    pub rates: throttle::Rates,
+    /// Seals the answers kept for retries (`--key-file`).
+    pub seal: sealed::SealKey,
     /// Testing only (`serve --fail-field`): the next `POST /v1/customers`
     /// that passes validation is refused on this request property, once.
     pub fail_field: Arc<Mutex<Option<Field>>>,
 }
 
 impl Settings {
-    /// The refusal `--fail-field` asked for, if it is still to come.
+    /// The refusal `--fail-field` asked for, if it is still to come; never
+    /// in a release build.
     pub fn take_injected_failure(&self) -> Option<Field> {
+        if !cfg!(debug_assertions) {
+            return None;
+        }
         self.fail_field.lock().ok()?.take()
     }
 }
@@ -114,6 +126,8 @@ impl Default for Settings {
             dialect: Dialect::default(),
             cloud: Cloud::default(),
             oidc: None,
+            rates: throttle::Rates::default(),
+            seal: sealed::SealKey::random(),
             fail_field: Arc::default(),
         }
     }
@@ -123,19 +137,21 @@ impl Default for Settings {
 pub struct AppState {
     pub db: Db,
     pub settings: Arc<Settings>,
+    pub throttle: Arc<throttle::Throttle>,
 }
 
 impl AppState {
     pub fn new(db: Db, settings: Settings) -> Self {
         Self {
             db,
+            throttle: Arc::new(throttle::Throttle::new(&settings.rates)),
             settings: Arc::new(settings),
         }
     }
 }
 
 /// Partner Center echoes these request headers on every response.
-const ECHOED_HEADERS: [HeaderName; 2] = [
+pub(crate) const ECHOED_HEADERS: [HeaderName; 2] = [
     HeaderName::from_static("ms-requestid"),
     HeaderName::from_static("ms-correlationid"),
 ];
@@ -247,6 +263,7 @@ pub fn app(state: AppState, spa: Option<&Spa>) -> Router {
     router
         .layer(DefaultBodyLimit::max(extract::BODY_LIMIT))
         .layer(middleware::from_fn_with_state(state.clone(), time_limit))
+        .layer(middleware::from_fn(bounds::refuse_unstorable))
         .layer(CatchPanicLayer::custom(|_| {
             ApiError::Internal("a handler panicked".to_owned()).into_response()
         }))

@@ -7,7 +7,10 @@ use std::time::Duration;
 
 use axum::http::HeaderValue;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use customer_api::listen::{self, ConnectionLimits};
 use customer_api::oidc::{KeySource, OidcSettings, Verifier};
+use customer_api::sealed::SealKey;
+use customer_api::throttle::{Rates, at_least_one};
 use customer_api::{AppState, Catalogue, Dialect, Settings, Spa, app, auth, base_href, db, demo};
 use customer_model::cloud::Cloud;
 use customer_model::validation::Field;
@@ -190,16 +193,80 @@ struct ServeArgs {
     dialect: DialectKind,
     #[command(flatten)]
     oidc: OidcArgs,
+    #[command(flatten)]
+    limits: LimitArgs,
+    /// The key that seals the answers kept for retries (they hold one-time
+    /// admin passwords); created with mode 0600 when missing. Default: beside
+    /// a SQLite database (`<file>.key`), else data/customer-api.key.
+    #[arg(long, env = "CUSTOMER_API_KEY_FILE")]
+    key_file: Option<PathBuf>,
     /// public (the default), usgov or china (21Vianet): the new tenants'
     /// domain suffix, and whether agreement attestation and relationship
     /// requests are offered.
     #[arg(long, env = "CUSTOMER_API_CLOUD", default_value = "public", value_parser = parse_cloud)]
     cloud: Cloud,
-    /// Testing only: refuse the first valid `POST /v1/customers` with a 400
-    /// on this request property (e.g. companyProfile.companyName), as if the
-    /// server had checks the client cannot run.
-    #[arg(long, env = "CUSTOMER_API_FAIL_FIELD", value_parser = parse_field)]
+    /// Testing only, in debug builds: refuse the first valid `POST
+    /// /v1/customers` with a 400 on this request property (e.g.
+    /// companyProfile.companyName), as if the server had checks the client
+    /// cannot run.
+    #[arg(long, env = "CUSTOMER_API_FAIL_FIELD", value_parser = parse_field,
+        hide = !cfg!(debug_assertions))]
     fail_field: Option<Field>,
+}
+
+/// What one client, one account and one user may ask of the server; every
+/// figure is per server process.
+#[derive(Args)]
+struct LimitArgs {
+    /// Password sign-ins a minute from one client address (an IPv6 /64).
+    #[arg(long, env = "CUSTOMER_API_SIGN_INS_PER_ADDRESS", default_value_t = 30,
+        value_parser = clap::value_parser!(u32).range(1..))]
+    sign_ins_per_address: u32,
+    /// Password sign-ins a minute for one user name.
+    #[arg(long, env = "CUSTOMER_API_SIGN_INS_PER_ACCOUNT", default_value_t = 10,
+        value_parser = clap::value_parser!(u32).range(1..))]
+    sign_ins_per_account: u32,
+    /// API requests a minute per signed-in user (Partner Center's published 500).
+    #[arg(long, env = "CUSTOMER_API_REQUESTS_PER_MINUTE", default_value_t = 500,
+        value_parser = clap::value_parser!(u32).range(1..))]
+    requests_per_minute: u32,
+    /// A header whose last address is the client's, set by the proxy in front
+    /// of the server (e.g. X-Forwarded-For); without it, the socket's peer.
+    #[arg(long, env = "CUSTOMER_API_CLIENT_ADDRESS_HEADER")]
+    client_address_header: Option<String>,
+    /// Connections open at once; further ones wait until one closes.
+    #[arg(long, env = "CUSTOMER_API_MAX_CONNECTIONS", default_value_t = 4_096,
+        value_parser = clap::value_parser!(u32).range(1..))]
+    max_connections: u32,
+    /// Seconds a client has to send a request's headers, and a kept-alive
+    /// connection to start its next request.
+    #[arg(long, env = "CUSTOMER_API_HEADER_TIMEOUT_SECONDS", default_value_t = 10,
+        value_parser = clap::value_parser!(u64).range(1..=600))]
+    header_timeout_seconds: u64,
+}
+
+impl LimitArgs {
+    fn rates(&self) -> Rates {
+        Rates {
+            sign_ins_per_address: at_least_one(self.sign_ins_per_address),
+            sign_ins_per_account: at_least_one(self.sign_ins_per_account),
+            requests_per_user: at_least_one(self.requests_per_minute),
+            client_address_header: self
+                .client_address_header
+                .as_deref()
+                .map(str::trim)
+                .filter(|name| !name.is_empty())
+                .map(str::to_owned),
+            ..Rates::default()
+        }
+    }
+
+    fn connections(&self) -> ConnectionLimits {
+        ConnectionLimits {
+            max_connections: self.max_connections,
+            header_timeout: Duration::from_secs(self.header_timeout_seconds),
+        }
+    }
 }
 
 /// Accepting access tokens from an OpenID Connect provider (Entra ID, …).
@@ -330,8 +397,24 @@ fn parse_field(text: &str) -> Result<Field, String> {
     })
 }
 
+/// Each password check allocates argon2id's ~19 MiB working memory. glibc
+/// would keep every such block in the arena of the thread that freed it once
+/// its adaptive mmap threshold has grown past that size, so that a burst of
+/// sign-ins on the blocking threads left the server at hundreds of MB. A fixed
+/// threshold of 1 MiB maps every large block on its own and unmaps it when
+/// freed: memory goes back to the system after each check.
+fn return_large_blocks_to_the_system() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; it takes the
+    // allocator's own locks and is called before any large allocation.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
+    return_large_blocks_to_the_system();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -409,6 +492,9 @@ async fn open_database(url: &str) -> Result<db::Db, String> {
 }
 
 async fn serve(args: ServeArgs) -> Result<(), String> {
+    if args.fail_field.is_some() && !cfg!(debug_assertions) {
+        return Err("--fail-field is a test switch: only debug builds have it".to_owned());
+    }
     let spa = spa(&args)?;
     if args.demo && !args.bind.ip().is_loopback() {
         return Err(format!(
@@ -462,6 +548,9 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         dialect,
         cloud: args.cloud,
         oidc,
+        rates: args.limits.rates(),
+        seal: SealKey::load_or_create(&key_file(&args))
+            .map_err(|error| format!("--key-file {error}"))?,
         fail_field: Arc::new(Mutex::new(args.fail_field)),
         ..Settings::default()
     };
@@ -494,10 +583,30 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
         }
     }
     let router = app(AppState::new(db, settings), spa.as_ref());
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|error| format!("server error: {error}"))
+    listen::serve(
+        listener,
+        router,
+        args.limits.connections(),
+        shutdown_signal(),
+    )
+    .await;
+    Ok(())
+}
+
+/// `--key-file`, or its default for the database.
+fn key_file(args: &ServeArgs) -> PathBuf {
+    if let Some(path) = &args.key_file {
+        return path.clone();
+    }
+    let url = &args.database.database_url;
+    match db::Backend::of(url) {
+        Some(db::Backend::Sqlite) if !url.contains(":memory:") => {
+            let path = url.split('?').next().unwrap_or_default();
+            let path = path.trim_start_matches("sqlite:").trim_start_matches("//");
+            PathBuf::from(format!("{path}.key"))
+        }
+        _ => PathBuf::from("data/customer-api.key"),
+    }
 }
 
 fn read_catalogue(path: &std::path::Path) -> Result<Arc<Catalogue>, String> {

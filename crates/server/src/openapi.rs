@@ -9,7 +9,7 @@ use utoipa::openapi::{ContentBuilder, OpenApi, Ref, RefOr, ResponseBuilder, Serv
 use utoipa::{PartialSchema, ToSchema};
 
 /// The faults any operation may answer with.
-const FAULTS: [(u16, &str); 9] = [
+const FAULTS: [(u16, &str); 10] = [
     (
         400,
         "Bad input; broken validation rules are listed in `data` as {field, code, params}",
@@ -23,6 +23,10 @@ const FAULTS: [(u16, &str); 9] = [
     ),
     (413, "The body is larger than 64 KiB"),
     (415, "The body is not application/json"),
+    (
+        429,
+        "Over a rate limit (password sign-ins per client address and per account; 500 requests a minute per signed-in user by default): wait the seconds in Retry-After",
+    ),
     (500, "The server failed; retry with the same MS-RequestId"),
     (
         503,
@@ -64,6 +68,15 @@ pub fn finish(mut document: OpenApi) -> OpenApi {
             };
             for (status, description) in FAULTS {
                 let mut response = ResponseBuilder::new().description(description);
+                if status == 429 {
+                    response = response.header(
+                        "Retry-After",
+                        utoipa::openapi::HeaderBuilder::new()
+                            .schema(u64::schema())
+                            .description(Some("Seconds to wait before trying again"))
+                            .build(),
+                    );
+                }
                 if has_body {
                     response = response.content(
                         "application/json",

@@ -19,20 +19,27 @@ use crate::auth::Caller;
 use crate::catalogue::{self, Language};
 use crate::error::{ApiError, ApiResult, refuse_errors};
 use crate::extract::{JsonWithBytes, PathParams};
-use crate::idempotency::{self, Claim, Key};
-use crate::{AppState, Settings, audit, customers, db};
+use crate::idempotency::{self, Claim, Prior};
+use crate::{AppState, audit, customers, db};
+
+/// A cart can be checked out for a week after it was made.
+const CART_LIFETIME_SECONDS: i64 = 7 * 86_400;
 
 /// A purchase line before it becomes an order line.
 struct Line {
     offer_id: String,
     quantity: u32,
     billing_cycle: Option<BillingCycle>,
+    term_duration: Option<String>,
+    /// The indirect reseller named as partner of record, if any.
+    partner_of_record: Option<String>,
 }
 
-/// Each line's offer, sold in `country`, with a count in its bounds and a
-/// billing cycle it supports.
-fn check_lines(
-    settings: &Settings,
+/// Each line's offer, sold in `country`, once per purchase, with a count in
+/// its bounds, a billing cycle it supports and its own term; a partner of
+/// record must be one of the partner's active resellers.
+async fn check_lines(
+    state: &AppState,
     country: &str,
     headers: &HeaderMap,
     lines: &[Line],
@@ -42,9 +49,10 @@ fn check_lines(
             "lineItems must not be empty.".to_owned(),
         ));
     }
+    let settings = &state.settings;
     let catalogue = catalogue::offers(settings, country, Language::from_headers(headers))?;
     let mut issues = Vec::new();
-    let mut offers = Vec::new();
+    let mut offers: Vec<Offer> = Vec::new();
     for line in lines {
         let Some(offer) = catalogue
             .iter()
@@ -56,7 +64,31 @@ fn check_lines(
             );
             continue;
         };
+        // Two lines of one offer would each pass its licence maximum.
+        if offers.iter().any(|seen| seen.id == offer.id) {
+            return Err(ApiError::BadInput(format!(
+                "{} is on more than one line; put its whole quantity on one line.",
+                offer.id
+            )));
+        }
         issues.extend(validation::quantity(offer, line.quantity));
+        let term = catalogue::term_duration(settings, &offer.id);
+        if let (Some(asked), Some(term)) = (&line.term_duration, &term)
+            && !asked.trim().eq_ignore_ascii_case(term)
+        {
+            return Err(ApiError::BadInput(format!(
+                "{} is sold for the term {term}, not {asked}.",
+                offer.id
+            )));
+        }
+        if let Some(reseller) = line
+            .partner_of_record
+            .as_deref()
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
+        {
+            customers::check_reseller(state, reseller).await?;
+        }
         if let Some(cycle) = line.billing_cycle
             && !offer.supported_billing_cycles.contains(&cycle)
         {
@@ -69,6 +101,14 @@ fn check_lines(
     }
     refuse_errors(issues)?;
     Ok(offers)
+}
+
+/// The reseller a cart line names as its partner of record.
+fn partner_of_record(participants: &[customer_model::wire::KeyValue]) -> Option<String> {
+    participants
+        .iter()
+        .find(|participant| participant.key == "transaction_reseller")
+        .map(|participant| participant.value.clone())
 }
 
 async fn insert_order(
@@ -122,6 +162,18 @@ pub async fn create_cart(
     caller.may_add_customers()?;
     let country = customers::country_of(&state.db, &customer_id).await?;
     let mut cart = body.value;
+    let key = match idempotency::prior(
+        &state,
+        &caller,
+        &headers,
+        &format!("POST /v1/customers/{customer_id}/carts"),
+        &body.bytes,
+    )
+    .await?
+    {
+        Prior::Answered(response) => return Ok(response),
+        Prior::New(key) => key,
+    };
     let lines: Vec<Line> = cart
         .line_items
         .iter()
@@ -129,16 +181,12 @@ pub async fn create_cart(
             offer_id: item.catalog_item_id.clone(),
             quantity: item.quantity,
             billing_cycle: Some(item.billing_cycle),
+            term_duration: item.term_duration.clone(),
+            partner_of_record: partner_of_record(&item.participants),
         })
         .collect();
-    let offers = check_lines(&state.settings, &country, &headers, &lines)?;
+    let offers = check_lines(&state, &country, &headers, &lines).await?;
 
-    let key = Key::of(
-        &caller,
-        &headers,
-        &format!("POST /v1/customers/{customer_id}/carts"),
-        &body.bytes,
-    );
     let mut tx = db::begin_write(&state.db).await?;
     if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
         return Ok(response);
@@ -156,7 +204,7 @@ pub async fn create_cart(
     }
     cart.id = Some(id.clone());
     cart.creation_timestamp = Some(db::timestamp_of(now));
-    cart.expiration_timestamp = Some(db::timestamp_of(now + 7 * 86_400));
+    cart.expiration_timestamp = Some(db::timestamp_of(now + CART_LIFETIME_SECONDS));
     cart.status = Some("Active".to_owned());
     cart.attributes = Attributes::of("Cart");
     sqlx::query(
@@ -188,28 +236,34 @@ pub async fn checkout(
     body: Bytes,
 ) -> ApiResult<Response> {
     caller.may_add_customers()?;
-    let key = Key::of(
-        &caller,
-        &headers,
-        &format!("POST /v1/customers/{customer_id}/carts/{cart_id}/checkout"),
-        &body,
-    );
+    let operation = format!("POST /v1/customers/{customer_id}/carts/{cart_id}/checkout");
+    let key = match idempotency::prior(&state, &caller, &headers, &operation, &body).await? {
+        Prior::Answered(response) => return Ok(response),
+        Prior::New(key) => key,
+    };
     let mut tx = db::begin_write(&state.db).await?;
     if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
         return Ok(response);
     }
-    let row: Option<(String, String)> =
-        sqlx::query_as("SELECT status, resource FROM carts WHERE id = $1 AND customer_id = $2")
-            .bind(&cart_id)
-            .bind(&customer_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    let (status, resource) = row.ok_or(ApiError::NotFound)?;
+    let row: Option<(String, String, i64)> = sqlx::query_as(
+        "SELECT status, resource, created_at FROM carts WHERE id = $1 AND customer_id = $2",
+    )
+    .bind(&cart_id)
+    .bind(&customer_id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    let (status, resource, created_at) = row.ok_or(ApiError::NotFound)?;
     if status != "Active" {
         return Err(ApiError::Rejected {
             code: 800065,
             description: "This cart has already been checked out.".to_owned(),
         });
+    }
+    if created_at + CART_LIFETIME_SECONDS < db::now() {
+        return Err(ApiError::conflict(
+            "CartExpired",
+            "This cart has expired; put the subscriptions in a new cart.",
+        ));
     }
     let claimed =
         sqlx::query("UPDATE carts SET status = 'Ordered' WHERE id = $1 AND status = 'Active'")
@@ -242,11 +296,7 @@ pub async fn checkout(
                 friendly_name: item.friendly_name.clone(),
                 quantity: item.quantity,
                 term_duration: item.term_duration.clone(),
-                partner_id_on_record: item
-                    .participants
-                    .iter()
-                    .find(|participant| participant.key == "transaction_reseller")
-                    .map(|participant| participant.value.clone()),
+                partner_id_on_record: partner_of_record(&item.participants),
             })
             .collect();
         let order = new_order(
@@ -282,6 +332,18 @@ pub async fn create_order(
     caller.may_add_customers()?;
     let country = customers::country_of(&state.db, &customer_id).await?;
     let request = body.value;
+    let key = match idempotency::prior(
+        &state,
+        &caller,
+        &headers,
+        &format!("POST /v1/customers/{customer_id}/orders"),
+        &body.bytes,
+    )
+    .await?
+    {
+        Prior::Answered(response) => return Ok(response),
+        Prior::New(key) => key,
+    };
     let count = request.line_items.len() as u32;
     if request
         .line_items
@@ -300,17 +362,13 @@ pub async fn create_order(
         .map(|item| Line {
             offer_id: item.offer_id.clone(),
             quantity: item.quantity,
-            billing_cycle: None,
+            billing_cycle: request.billing_cycle,
+            term_duration: item.term_duration.clone(),
+            partner_of_record: item.partner_id_on_record.clone(),
         })
         .collect();
-    let offers = check_lines(&state.settings, &country, &headers, &lines)?;
+    let offers = check_lines(&state, &country, &headers, &lines).await?;
 
-    let key = Key::of(
-        &caller,
-        &headers,
-        &format!("POST /v1/customers/{customer_id}/orders"),
-        &body.bytes,
-    );
     let mut tx = db::begin_write(&state.db).await?;
     if let Claim::Replay(response) = idempotency::claim(&mut tx, key.as_ref()).await? {
         return Ok(response);

@@ -5,23 +5,15 @@
 //! PostgreSQL when `TEST_POSTGRES_URL` is set, like every test here.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::http::header::{AUTHORIZATION, CONTENT_TYPE};
-use axum::http::{Method, Request, StatusCode};
+use axum::http::{Method, StatusCode};
 use customer_api::db::Backend;
-use customer_model::wire::{AccessToken, DemoInfo, Role};
-use http_body_util::Full;
-use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
-use hyper_util::rt::TokioExecutor;
-use serde_json::{Value, json};
-use tokio::io::{AsyncBufReadExt, BufReader};
-use tokio::process::{Child, Command};
+use customer_model::wire::Role;
+use serde_json::Value;
 use tokio::task::JoinSet;
 
+use crate::binary::{Http, Outcome, Server, check};
 use crate::support::{Reply, TestApi, customer_body};
 
 /// Distinct customers (domains) created by the burst.
@@ -36,19 +28,9 @@ const KILL_AFTER_ACKNOWLEDGED: usize = 50;
 const DOMAIN_PREFIX: &str = "crashburst";
 /// Every request id of the burst starts with this.
 const REQUEST_ID_PREFIX: &str = "burst-";
-const STARTUP_TIMEOUT: Duration = Duration::from_secs(30);
-/// Longer than any create takes; a request still unanswered then counts as
-/// lost, as a client's timeout would.
-const ANSWER_TIMEOUT: Duration = Duration::from_secs(20);
 /// How many times a client sends a lost create again after the restart.
 const ATTEMPTS_AFTER_RESTART: usize = 5;
 const PAUSE_BETWEEN_ATTEMPTS: Duration = Duration::from_millis(200);
-
-type Outcome<T = ()> = Result<T, String>;
-
-fn check(condition: bool, failure: impl FnOnce() -> String) -> Outcome {
-    if condition { Ok(()) } else { Err(failure()) }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_killed_mid_burst_keeps_every_acknowledged_customer_once() {
@@ -397,156 +379,8 @@ fn json_of(reply: &Reply) -> Outcome<Value> {
     })
 }
 
-/// `customer-api serve --demo` on a free loopback port and the test's
-/// database; its log goes to a file beside the database.
-struct Server {
-    process: Child,
-    origin: String,
-}
-
-impl Server {
-    async fn start(api: &TestApi, name: &str) -> Outcome<Server> {
-        let log_path = api.dir.path().join(format!("{name}-server.log"));
-        let log = std::fs::File::create(&log_path)
-            .map_err(|error| format!("cannot create {}: {error}", log_path.display()))?;
-        let mut process = Command::new(env!("CARGO_BIN_EXE_customer-api"))
-            .args(["serve", "--bind", "127.0.0.1:0", "--database-url"])
-            .arg(&api.url)
-            .arg("--demo")
-            .stdout(Stdio::piped())
-            .stderr(log)
-            // However the test ends, no server outlives it.
-            .kill_on_drop(true)
-            .spawn()
-            .map_err(|error| format!("cannot start the {name} customer-api: {error}"))?;
-        let stdout = process
-            .stdout
-            .take()
-            .ok_or_else(|| format!("the {name} customer-api has no stdout pipe"))?;
-        let mut lines = BufReader::new(stdout).lines();
-        let first_line = tokio::time::timeout(STARTUP_TIMEOUT, lines.next_line()).await;
-        let log = || std::fs::read_to_string(&log_path).unwrap_or_default();
-        let origin = match first_line {
-            Ok(Ok(Some(line))) => line
-                .strip_prefix("listening on ")
-                .map(str::to_owned)
-                .ok_or_else(|| format!("the {name} customer-api printed {line:?} first"))?,
-            Ok(Ok(None)) => {
-                return Err(format!(
-                    "the {name} customer-api exited before listening:\n{}",
-                    log()
-                ));
-            }
-            Ok(Err(error)) => {
-                return Err(format!(
-                    "cannot read the {name} customer-api's stdout: {error}"
-                ));
-            }
-            Err(_) => {
-                return Err(format!(
-                    "the {name} customer-api did not listen within {STARTUP_TIMEOUT:?}:\n{}",
-                    log()
-                ));
-            }
-        };
-        // The rest (the demo accounts) is drained, so the server never blocks on a full pipe.
-        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-        Ok(Server { process, origin })
-    }
-
-    /// SIGKILL: no graceful shutdown, every request in flight is cut off.
-    async fn kill(mut self) -> Outcome {
-        self.process
-            .kill()
-            .await
-            .map_err(|error| format!("cannot kill customer-api: {error}"))
-    }
-}
-
-/// A client of one server over real HTTP/1.1, one connection per request in flight.
-#[derive(Clone)]
-struct Http {
-    client: Client<HttpConnector, Full<Bytes>>,
-    origin: String,
-}
-
+/// What the crash test asks of the server.
 impl Http {
-    fn new(origin: &str) -> Http {
-        Http {
-            client: Client::builder(TokioExecutor::new()).build_http(),
-            origin: origin.to_owned(),
-        }
-    }
-
-    /// The reply, or why there is none: refused, cut off, or too slow.
-    async fn send(
-        &self,
-        method: Method,
-        path: &str,
-        token: Option<&str>,
-        body: Option<String>,
-        request_id: Option<&str>,
-    ) -> Outcome<Reply> {
-        let what = format!("{method} {path}");
-        let mut request = Request::builder()
-            .method(method)
-            .uri(format!("{}{path}", self.origin));
-        if let Some(token) = token {
-            request = request.header(AUTHORIZATION, format!("Bearer {token}"));
-        }
-        if let Some(request_id) = request_id {
-            request = request.header("MS-RequestId", request_id);
-        }
-        let request = match body {
-            Some(body) => request
-                .header(CONTENT_TYPE, "application/json")
-                .body(Full::new(Bytes::from(body))),
-            None => request.body(Full::default()),
-        }
-        .map_err(|error| format!("{what}: cannot build the request: {error}"))?;
-        let exchange = async {
-            let response = self.client.request(request).await;
-            let response = response.map_err(|error| causes(&error))?;
-            Reply::read(response).await.map_err(|error| causes(&error))
-        };
-        match tokio::time::timeout(ANSWER_TIMEOUT, exchange).await {
-            Ok(Ok(reply)) => Ok(reply),
-            Ok(Err(error)) => Err(format!("{what}: {error}")),
-            Err(_) => Err(format!("{what}: no answer within {ANSWER_TIMEOUT:?}")),
-        }
-    }
-
-    /// Signs in as the demo account of `role`, as the sign-in page's Use button does.
-    async fn sign_in(&self, role: Role) -> Outcome<String> {
-        let reply = self.send(Method::GET, "/v1/demo", None, None, None).await?;
-        check(reply.status == StatusCode::OK, || {
-            format!("GET /v1/demo: {}", reply.text())
-        })?;
-        let demo: DemoInfo = serde_json::from_slice(&reply.body)
-            .map_err(|error| format!("GET /v1/demo: {error}: {}", reply.text()))?;
-        let account = demo
-            .accounts
-            .iter()
-            .find(|account| account.role == Some(role))
-            .ok_or_else(|| format!("GET /v1/demo lists no {} account", role.as_str()))?;
-        let credentials = json!({"userName": account.user_name, "password": account.password});
-        let reply = self
-            .send(
-                Method::POST,
-                "/v1/auth/token",
-                None,
-                Some(credentials.to_string()),
-                None,
-            )
-            .await?;
-        check(reply.status == StatusCode::OK, || {
-            format!("signing in as {}: {}", account.user_name, reply.text())
-        })?;
-        let token: AccessToken = serde_json::from_slice(&reply.body)
-            .map_err(|error| format!("POST /v1/auth/token: {error}: {}", reply.text()))?;
-        Ok(token.access_token)
-    }
-
     async fn create(&self, token: &str, create: &Create) -> Outcome<Reply> {
         let body = Some(create.body.clone());
         let request_id = Some(create.request_id.as_str());
@@ -598,16 +432,4 @@ impl Http {
             .cloned()
             .ok_or_else(|| format!("the customer list has no items: {page}"))
     }
-}
-
-/// An error with the errors that caused it: hyper's own says only "client error".
-fn causes(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
 }

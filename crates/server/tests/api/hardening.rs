@@ -4,6 +4,7 @@
 
 use axum::http::{Method, StatusCode};
 use customer_api::{AppState, Settings, demo};
+use customer_model::wire::Role;
 use serde_json::json;
 
 use crate::support::{TestApi, direct_settings};
@@ -159,4 +160,166 @@ async fn every_answer_is_never_sniffed_nor_a_referrer_and_api_answers_are_never_
             assert_eq!(header("x-frame-options"), "DENY", "{what}");
         }
     }
+}
+
+fn limited(requests_per_minute: u32) -> Settings {
+    Settings {
+        rates: customer_api::throttle::Rates {
+            requests_per_user: customer_api::throttle::at_least_one(requests_per_minute),
+            ..Default::default()
+        },
+        ..direct_settings()
+    }
+}
+
+#[tokio::test]
+async fn an_account_guessed_at_is_throttled_with_retry_after_and_every_check_is_audited() {
+    let api = TestApi::direct().await;
+    let user = "guessed@contosopartner.com";
+    customer_api::auth::upsert_user(&api.state.db, user, Some("the right one"), Role::AdminAgent)
+        .await
+        .expect("a user");
+    for _ in 0..10 {
+        sign_in(&api, user, "wrong")
+            .await
+            .expect(StatusCode::UNAUTHORIZED);
+    }
+    // The eleventh is not even checked: the right password is no way to tell.
+    let reply = sign_in(&api, "GUESSED@contosopartner.com", "the right one").await;
+    reply.expect(StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = reply.headers["retry-after"]
+        .to_str()
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .expect("Retry-After in seconds");
+    assert!((1..=60).contains(&wait), "{wait}");
+    assert_eq!(reply.json()["code"], 429);
+    assert!(
+        reply.json()["message"]
+            .as_str()
+            .is_some_and(|text| text.contains(&format!("{wait} seconds")))
+    );
+    let (refused,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE action = 'sign-in refused' AND user_name = $1",
+    )
+    .bind(user)
+    .fetch_one(&api.state.db)
+    .await
+    .expect("audit log");
+    assert_eq!(refused, 10);
+    // Another account is not held back.
+    api.token(Role::SalesAgent).await;
+}
+
+#[tokio::test]
+async fn a_signed_in_user_over_the_request_rate_gets_429_and_others_do_not() {
+    let api = TestApi::new(limited(3)).await;
+    let busy = api.token(Role::AdminAgent).await;
+    let other = api.token(Role::SalesAgent).await;
+    for _ in 0..3 {
+        api.get("/v1/customers", &busy).await.expect(StatusCode::OK);
+    }
+    let reply = api.get("/v1/customers", &busy).await;
+    reply.expect(StatusCode::TOO_MANY_REQUESTS);
+    assert!(reply.headers.contains_key("retry-after"));
+    api.get("/v1/customers", &other)
+        .await
+        .expect(StatusCode::OK);
+}
+
+#[tokio::test]
+async fn text_no_database_can_store_is_refused_with_400_not_500() {
+    let api = TestApi::direct().await;
+    let token = api.token(Role::AdminAgent).await;
+    let mut body = crate::support::customer_body("nulname");
+    body["companyProfile"]["companyName"] = json!("Contoso\u{0}Inc");
+    let reply = api.post("/v1/customers", &token, body, None).await;
+    reply.expect(StatusCode::BAD_REQUEST);
+    assert!(reply.text().contains("NUL"), "{}", reply.text());
+
+    let long_id = "r".repeat(10_000);
+    let reply = api
+        .post(
+            "/v1/customers",
+            &token,
+            crate::support::customer_body("longid"),
+            Some(&long_id),
+        )
+        .await;
+    reply.expect(StatusCode::BAD_REQUEST);
+    assert!(reply.text().contains("MS-RequestId"), "{}", reply.text());
+    let reply = api
+        .send(
+            Method::GET,
+            "/v1/customers",
+            Some(&token),
+            None,
+            &[("MS-CorrelationId", "a b")],
+        )
+        .await;
+    reply.expect(StatusCode::BAD_REQUEST);
+
+    for uri in [
+        "/v1/customers/abc%00def",
+        "/v1/customers?filter=%00",
+        "/v1/countryrules/U%00S",
+    ] {
+        api.get(uri, &token).await.expect(StatusCode::BAD_REQUEST);
+    }
+    let huge =
+        json!({"Field": "CompanyName", "Value": "a".repeat(60_000), "Operator": "starts_with"});
+    let uri = format!(
+        "/v1/customers?filter={}",
+        crate::support::encode(&huge.to_string())
+    );
+    api.get(&uri, &token).await.expect(StatusCode::BAD_REQUEST);
+    assert_eq!(api.count("customers").await, 0);
+}
+
+/// A continuation token as the server writes it: hexadecimal JSON.
+fn token_of(page: serde_json::Value) -> String {
+    page.to_string()
+        .bytes()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_forged_continuation_token_asks_no_more_than_a_filter_could() {
+    let api = TestApi::direct().await;
+    let token = api.token(Role::AdminAgent).await;
+    for prefix in ["alpha", "beta", "gamma"] {
+        api.create_customer(&token, prefix).await;
+    }
+    let next = |continuation: String| {
+        let api = &api;
+        let token = token.clone();
+        async move {
+            api.send(
+                Method::GET,
+                "/v1/customers?seekOperation=Next",
+                Some(&token),
+                None,
+                &[("MS-ContinuationToken", &continuation)],
+            )
+            .await
+        }
+    };
+    // A wildcard in the prefix matches only itself: no customer is named "%".
+    let wildcard =
+        token_of(json!({"domain": true, "prefix": "%", "after_name": "", "after_id": ""}));
+    let reply = next(wildcard).await;
+    reply.expect(StatusCode::OK);
+    assert_eq!(reply.json()["totalCount"], 0, "{}", reply.text());
+    // The old shape (a SQL pattern), an oversized token and NUL are refused.
+    let old = token_of(json!({"domain": true, "pattern": "%", "after_name": "", "after_id": ""}));
+    next(old).await.expect(StatusCode::BAD_REQUEST);
+    let oversized = token_of(
+        json!({"domain": true, "prefix": "a".repeat(5_000), "after_name": "", "after_id": ""}),
+    );
+    next(oversized).await.expect(StatusCode::BAD_REQUEST);
+    let nul =
+        token_of(json!({"domain": false, "prefix": "", "after_name": "\u{0}", "after_id": ""}));
+    next(nul).await.expect(StatusCode::BAD_REQUEST);
+    next("zz".to_owned()).await.expect(StatusCode::BAD_REQUEST);
 }

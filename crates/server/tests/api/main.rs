@@ -3,7 +3,9 @@
 //! default, PostgreSQL when `TEST_POSTGRES_URL` is set.
 
 mod agreements;
+mod attacks;
 mod basics;
+mod binary;
 mod cli;
 mod clouds;
 mod crash;

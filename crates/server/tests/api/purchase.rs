@@ -304,3 +304,140 @@ async fn roles_that_may_not_add_customers_may_not_buy_either() {
         .await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
 }
+
+/// The same database served with another catalogue, as after a restart with
+/// `--catalogue`.
+fn selling(api: &TestApi, catalogue: Value) -> TestApi {
+    let mut settings = (*api.state.settings).clone();
+    settings.catalogue = Some(Arc::new(
+        Catalogue::from_json(&catalogue.to_string()).expect("a valid catalogue"),
+    ));
+    TestApi {
+        state: customer_api::AppState::new(api.state.db.clone(), settings),
+        url: api.url.clone(),
+        dir: tempfile::tempdir().expect("temp dir"),
+    }
+}
+
+#[tokio::test]
+async fn a_retried_order_gets_its_first_answer_even_after_the_offer_changed() {
+    let first_start = TestApi::direct().await;
+    let api = selling(&first_start, small_catalogue("Bench_Key"));
+    let token = api.token(Role::AdminAgent).await;
+    let customer = api.create_customer(&token, "retrier").await;
+    let orders = format!("/v1/customers/{customer}/orders");
+    let body = json!({"billingCycle": "monthly",
+        "lineItems": [{"lineItemNumber": 0, "offerId": "BENCH-0001", "quantity": 40}]});
+    let first = api
+        .post(&orders, &token, body.clone(), Some("order-40"))
+        .await;
+    first.expect(StatusCode::CREATED);
+
+    // The offer's maximum drops below the order's count before the retry.
+    let mut smaller = small_catalogue("Bench_Key");
+    smaller["offers"][0]["maximumQuantity"] = json!(10);
+    let api = selling(&api, smaller);
+    let retry = api
+        .post(&orders, &token, body.clone(), Some("order-40"))
+        .await;
+    retry.expect(StatusCode::CREATED);
+    assert_eq!(retry.json()["id"], first.json()["id"]);
+    assert_eq!(api.count("orders").await, 1);
+    // A new request id is a new order, checked against today's catalogue.
+    let fresh = api
+        .post(&orders, &token, body, Some("order-40-again"))
+        .await;
+    assert_eq!(fresh.issues(), ["lineItems.quantity:out_of_range"]);
+    assert_eq!(api.count("orders").await, 1);
+}
+
+#[tokio::test]
+async fn a_cart_takes_each_offer_once_with_its_own_term_and_only_the_partner_s_resellers() {
+    let api = TestApi::direct().await;
+    let token = api.token(Role::AdminAgent).await;
+    let customer = api.create_customer(&token, "cartrules").await;
+    let carts = format!("/v1/customers/{customer}/carts");
+    // Two lines of one offer would each pass its maximum.
+    let reply = api
+        .post(
+            &carts,
+            &token,
+            cart(&[(E5, 1, "monthly"), (E5, 2, "monthly")]),
+            None,
+        )
+        .await;
+    reply.expect(StatusCode::BAD_REQUEST);
+    assert!(
+        reply.text().contains("more than one line"),
+        "{}",
+        reply.text()
+    );
+
+    let mut yearly = cart(&[(E5, 1, "monthly")]);
+    yearly["lineItems"][0]["termDuration"] = json!("P3Y");
+    let reply = api.post(&carts, &token, yearly, None).await;
+    reply.expect(StatusCode::BAD_REQUEST);
+    assert!(reply.text().contains("term"), "{}", reply.text());
+
+    // A direct-bill partner has no resellers to name as partner of record.
+    let mut resold = cart(&[(E5, 1, "monthly")]);
+    resold["lineItems"][0]["participants"] =
+        json!([{"key": "transaction_reseller", "value": "someone-else"}]);
+    let reply = api.post(&carts, &token, resold, None).await;
+    assert_eq!(reply.json()["code"], 800016);
+    let mut single = json!({"billingCycle": "monthly",
+        "lineItems": [{"lineItemNumber": 0, "offerId": E3, "quantity": 3, "partnerIdOnRecord": "someone-else"}]});
+    let reply = api
+        .post(
+            &format!("/v1/customers/{customer}/orders"),
+            &token,
+            single.clone(),
+            None,
+        )
+        .await;
+    assert_eq!(reply.json()["code"], 800016);
+    // A single-call order's billing cycle must be one its offers support.
+    single["lineItems"][0] = json!({"lineItemNumber": 0, "offerId": DEFENDER, "quantity": 5});
+    let reply = api
+        .post(
+            &format!("/v1/customers/{customer}/orders"),
+            &token,
+            single,
+            None,
+        )
+        .await;
+    reply.expect(StatusCode::BAD_REQUEST);
+    assert_eq!(api.count("carts").await + api.count("orders").await, 0);
+}
+
+#[tokio::test]
+async fn a_cart_older_than_a_week_cannot_be_checked_out() {
+    let api = TestApi::direct().await;
+    let token = api.token(Role::AdminAgent).await;
+    let customer = api.create_customer(&token, "stalecart").await;
+    let reply = api
+        .post(
+            &format!("/v1/customers/{customer}/carts"),
+            &token,
+            cart(&[(E5, 1, "monthly")]),
+            None,
+        )
+        .await;
+    reply.expect(StatusCode::CREATED);
+    let cart_id = reply.json()["id"].as_str().expect("a cart id").to_owned();
+    sqlx::query("UPDATE carts SET created_at = created_at - 8 * 86400")
+        .execute(&api.state.db)
+        .await
+        .expect("age the cart");
+    let reply = api
+        .post(
+            &format!("/v1/customers/{customer}/carts/{cart_id}/checkout"),
+            &token,
+            json!({}),
+            None,
+        )
+        .await;
+    reply.expect(StatusCode::CONFLICT);
+    assert_eq!(reply.json()["code"], "CartExpired");
+    assert_eq!(api.count("orders").await, 0);
+}

@@ -290,3 +290,15 @@ pub fn small_catalogue(category: &str) -> Value {
         }]
     })
 }
+
+/// `text` percent-encoded for a query string.
+pub fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
