@@ -25,6 +25,7 @@ use crate::browser::sleep;
 use crate::config::{self, api_url};
 use crate::oidc::{self, OidcError};
 use crate::session::{self, Ending};
+use crate::waiting;
 
 /// Partner Center answers within seconds; past this the user is told and may retry.
 const TIMEOUT_MS: u32 = 30_000;
@@ -337,14 +338,14 @@ impl Call {
                 }
                 Err(error) => (error, None),
             };
-            let pause = match (delays.next(), retry_after) {
+            match (delays.next(), retry_after) {
                 _ if !(self.repeatable && error.is_transient()) => return Err(error),
                 (None, _) => return Err(error),
                 (Some(_), Some(wait)) if wait > LONGEST_RETRY_AFTER_MS => return Err(error),
-                (Some(_), Some(wait)) => wait,
-                (Some(delay), None) => *delay,
-            };
-            sleep(pause).await;
+                // The server said how long: the header counts it down.
+                (Some(_), Some(wait)) => waiting::wait_out(wait).await,
+                (Some(delay), None) => sleep(*delay).await,
+            }
             token = self.token().await?;
         }
     }

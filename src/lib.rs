@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod oidc;
 pub mod pages;
 pub mod session;
+mod waiting;
 pub mod wizard;
 
 use leptos::prelude::*;

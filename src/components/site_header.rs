@@ -5,7 +5,7 @@ use leptos_router::hooks::use_navigate;
 use crate::i18n::{self, Locale, t};
 use crate::session::Session;
 use crate::wizard::Wizard;
-use crate::{api, config, oidc};
+use crate::{api, config, oidc, waiting};
 
 /// The service name, the language switcher, and who is signed in with Sign
 /// out while signed in.
@@ -45,6 +45,10 @@ pub fn SiteHeader() -> impl IntoView {
                     {t!(common.sign_out)}
                 </button>
             </Show>
+            // Always there, so that screen readers announce what appears in it.
+            <p class="site-header__waiting" role="status" id="waiting-notice">
+                {move || waiting::seconds_left().map(|seconds| (i18n::texts().common.waiting)(seconds))}
+            </p>
         </header>
     }
 }

@@ -34,6 +34,8 @@ pub struct Common {
     pub not_found_text: &'static str,
     pub not_found_link: &'static str,
     pub api_error: fn(&ApiError) -> String,
+    /// The API asked to wait (429): the seconds left before the app tries again.
+    pub waiting: fn(u32) -> String,
     /// Signed in through the identity provider, but unknown to the API's staff.
     pub not_staff: &'static str,
     pub role: fn(Role) -> &'static str,
@@ -65,7 +67,18 @@ pub const EN: Common = Common {
     not_found_title: "Page not found",
     not_found_text: "If you typed the web address, check it is correct.",
     not_found_link: "Go to your customers",
-    api_error: |error| match error {
+    waiting: |seconds| match seconds {
+        1 => "The customer service asked us to slow down. Trying again in 1 second…".to_owned(),
+        _ => format!(
+            "The customer service asked us to slow down. Trying again in {seconds} seconds…"
+        ),
+    },
+    api_error: |error| {
+        match error {
+        ApiError::Fault { status: 429, .. } => {
+            "The customer service is receiving too many requests from you. Wait a minute, then try again."
+                .to_owned()
+        }
         ApiError::Network(_) => {
             "The customer service could not be reached. Check your connection and try again."
                 .to_owned()
@@ -81,6 +94,7 @@ pub const EN: Common = Common {
         ApiError::UnexpectedBody(_) => {
             "The customer service sent an answer this app does not understand.".to_owned()
         }
+    }
     },
     role: |role| match role {
         Role::GlobalAdmin => "Global admin",
@@ -124,8 +138,17 @@ pub const HU: Common = Common {
     not_found_title: "Az oldal nem található",
     not_found_text: "Ha kézzel írta be a webcímet, ellenőrizze, hogy helyes-e.",
     not_found_link: "Ugrás az ügyfelekhez",
+    waiting: |seconds| {
+        format!(
+            "Az ügyfélkezelő szolgáltatás lassítást kért. Újrapróbálkozás {seconds} másodperc múlva…"
+        )
+    },
     api_error: |error| {
         match error {
+        ApiError::Fault { status: 429, .. } => {
+            "Az ügyfélkezelő szolgáltatás túl sok kérést kapott Öntől. Várjon egy percet, majd próbálja újra."
+                .to_owned()
+        }
         ApiError::Network(_) => {
             "Az ügyfélkezelő szolgáltatás nem érhető el. Ellenőrizze a kapcsolatot, és próbálja újra."
                 .to_owned()
@@ -187,7 +210,17 @@ pub const TR: Common = Common {
     not_found_title: "Sayfa bulunamadı",
     not_found_text: "Web adresini kendiniz yazdıysanız doğru olup olmadığını kontrol edin.",
     not_found_link: "Müşterilerinize gidin",
-    api_error: |error| match error {
+    waiting: |seconds| {
+        format!(
+            "Müşteri yönetimi hizmeti yavaşlamamızı istedi. {seconds} saniye sonra yeniden denenecek…"
+        )
+    },
+    api_error: |error| {
+        match error {
+        ApiError::Fault { status: 429, .. } => {
+            "Müşteri yönetimi hizmeti sizden çok fazla istek alıyor. Bir dakika bekleyip yeniden deneyin."
+                .to_owned()
+        }
         ApiError::Network(_) => {
             "Müşteri yönetimi hizmetine ulaşılamadı. Bağlantınızı kontrol edip yeniden deneyin."
                 .to_owned()
@@ -204,6 +237,7 @@ pub const TR: Common = Common {
         ApiError::UnexpectedBody(_) => {
             "Müşteri yönetimi hizmeti bu uygulamanın anlamadığı bir yanıt gönderdi.".to_owned()
         }
+    }
     },
     role: |role| match role {
         Role::GlobalAdmin => "Genel yönetici",

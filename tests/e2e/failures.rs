@@ -1,6 +1,6 @@
-//! Failures users hit (issue 7, items 5, 6, 9 and 10): a double-clicked
-//! Submit, the server killed in the middle of Submit, a role that may not add
-//! customers, and a sign-in that expires mid-wizard. Each scenario checks what
+//! Failures users hit: a double-clicked Submit, the server killed in the
+//! middle of Submit, a role that may not add customers, a sign-in that
+//! expires mid-wizard, and the API's rate limit. Each scenario checks what
 //! the user sees and what the server holds.
 use super::*;
 
@@ -680,4 +680,58 @@ async fn expiry_mid_wizard(client: &Client, base_url: &str) -> Outcome {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_expired_sign_in_mid_wizard_returns_to_the_draft() {
     run("expired-sign-in", &[], expiry_mid_wizard).await;
+}
+
+// ---------------------------------------------------------------------------
+// The API's per-user rate limit reached: the app waits out the 429.
+
+/// The server allows this user 12 requests a minute, then one every 5 s:
+/// longer than the steps between spending the allowance and searching.
+const REQUESTS_PER_MINUTE: u32 = 12;
+
+/// With the user's allowance spent, a search is answered 429 with
+/// `Retry-After`: the header says the app is waiting and counts down, then
+/// the search is sent again by itself and its answer shown.
+async fn waits_out_the_rate_limit(client: &Client, base_url: &str) -> Outcome {
+    sign_in_as(client, base_url, "adminagent", "Customers").await?;
+    type_in(client, "customer-search", "kovacs").await?;
+    let api = Api::of_page(client, base_url).await?;
+    // The same user's other requests spend the allowance the page shares.
+    let mut spent = 0;
+    loop {
+        let answer = api.call("GET", "/v1/customers?size=1", None).await?;
+        if answer.status == 429 {
+            break;
+        }
+        spent += 1;
+        check(spent <= REQUESTS_PER_MINUTE, || {
+            format!("still answered {} after {spent} requests", answer.status)
+        })?;
+    }
+    click(client, "form.search button[type=submit]").await?;
+    text_until(client, "#waiting-notice", |text| {
+        text.starts_with("The customer service asked us to slow down. Trying again in")
+    })
+    .await?;
+    accessible(client, "the waiting notice").await?;
+    // The notice goes once the search is answered.
+    text_is(client, "#waiting-notice", "").await?;
+    let table = text_until(client, ".customer-table", |table| {
+        table.contains("Kovács és Társa Bt.")
+    })
+    .await?;
+    check(!table.contains("Margie's Travel"), || {
+        format!("the search showed more than its match: {table}")
+    })?;
+    count_is(client, ".error-summary", 0).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rate_limited_search_waits_out_retry_after_and_says_so() {
+    run(
+        "rate-limited",
+        &["--requests-per-minute", &REQUESTS_PER_MINUTE.to_string()],
+        waits_out_the_rate_limit,
+    )
+    .await;
 }

@@ -37,7 +37,7 @@ struct Line {
 
 /// Each line's offer, sold in `country`, once per purchase, with a count in
 /// its bounds, a billing cycle it supports and its own term; a partner of
-/// record must be one of the partner's active resellers.
+/// record must be one of the partner's active resellers (by MPN ID).
 async fn check_lines(
     state: &AppState,
     country: &str,
@@ -87,7 +87,7 @@ async fn check_lines(
             .map(str::trim)
             .filter(|id| !id.is_empty())
         {
-            customers::check_reseller(state, reseller).await?;
+            check_partner_of_record(state, reseller).await?;
         }
         if let Some(cycle) = line.billing_cycle
             && !offer.supported_billing_cycles.contains(&cycle)
@@ -101,6 +101,25 @@ async fn check_lines(
     }
     refuse_errors(issues)?;
     Ok(offers)
+}
+
+/// A partner of record is named by its MPN ID (Partner Center's
+/// `transaction_reseller`), and must be an active indirect reseller of this
+/// partner.
+async fn check_partner_of_record(state: &AppState, mpn_id: &str) -> ApiResult<()> {
+    let found: Option<(String,)> = sqlx::query_as("SELECT id FROM resellers WHERE mpn_id = $1")
+        .bind(mpn_id)
+        .fetch_optional(&state.db)
+        .await?;
+    match found {
+        Some((reseller_id,)) => customers::check_reseller(state, &reseller_id).await,
+        None => Err(ApiError::Rejected {
+            code: 800016,
+            description: format!(
+                "{mpn_id} is not the MPN ID of an indirect reseller of this partner."
+            ),
+        }),
+    }
 }
 
 /// The reseller a cart line names as its partner of record.

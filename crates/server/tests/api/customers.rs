@@ -298,6 +298,17 @@ async fn a_retried_or_double_clicked_create_makes_one_customer() {
         "the second answer replays the first, password included"
     );
     assert_eq!(api.count("customers").await, 1);
+    // The kept answer is sealed: the database alone does not show the password.
+    let password = a.json()["userCredentials"]["password"]
+        .as_str()
+        .expect("a one-time password")
+        .to_owned();
+    let (stored,): (String,) = sqlx::query_as("SELECT body FROM idempotency_keys")
+        .fetch_one(&api.state.db)
+        .await
+        .expect("the kept answer");
+    assert!(stored.starts_with("sealed1:"), "{stored}");
+    assert!(!stored.contains(&password) && !stored.contains("doubleclick"));
 
     // The same id with another body is a client bug: 409, nothing created.
     let reply = api

@@ -323,3 +323,20 @@ async fn a_forged_continuation_token_asks_no_more_than_a_filter_could() {
     next(nul).await.expect(StatusCode::BAD_REQUEST);
     next("zz".to_owned()).await.expect(StatusCode::BAD_REQUEST);
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_new_sqlite_database_is_readable_by_the_server_s_user_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("fresh.db");
+    let db = customer_api::db::connect(&format!("sqlite://{}", path.display()))
+        .await
+        .expect("a new database");
+    db.close().await;
+    let mode = std::fs::metadata(&path)
+        .expect("the file")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+}

@@ -441,3 +441,30 @@ async fn a_cart_older_than_a_week_cannot_be_checked_out() {
     assert_eq!(reply.json()["code"], "CartExpired");
     assert_eq!(api.count("orders").await, 0);
 }
+
+#[tokio::test]
+async fn an_indirect_provider_names_its_reseller_as_partner_of_record_by_mpn_id() {
+    let api = TestApi::new(crate::support::indirect_settings()).await;
+    sqlx::query("INSERT INTO resellers (id, name, mpn_id, location) VALUES ('484e548c-f5f3-4528-93a9-c16c6373cb59', 'First Up Consultants', '4847383', 'US')")
+        .execute(&api.state.db)
+        .await
+        .expect("a reseller");
+    let token = api.token(Role::AdminAgent).await;
+    let customer = api.create_customer(&token, "resold").await;
+    let carts = format!("/v1/customers/{customer}/carts");
+    let with_partner = |mpn_id: &str| {
+        let mut body = cart(&[(E5, 1, "monthly")]);
+        body["lineItems"][0]["participants"] =
+            json!([{"key": "transaction_reseller", "value": mpn_id}]);
+        body
+    };
+    let reply = api
+        .post(&carts, &token, with_partner("4847383"), None)
+        .await;
+    reply.expect(StatusCode::CREATED);
+    let reply = api
+        .post(&carts, &token, with_partner("1234567"), None)
+        .await;
+    assert_eq!(reply.json()["code"], 800016, "{}", reply.text());
+    assert_eq!(api.count("carts").await, 1);
+}
