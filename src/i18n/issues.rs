@@ -76,6 +76,9 @@ pub fn en(issue: &Issue) -> String {
             "This looks like a test name: use the customer's real legal name".to_owned()
         }
         Code::InvalidCharacters => format!("The {field} can only contain letters and digits"),
+        Code::InvisibleCharacters => format!(
+            "The {field} contains invisible or text-direction characters: type it again rather than pasting it"
+        ),
         Code::InvalidFormat => match issue.params.get("example") {
             Some(example) => format!("Enter the {field} in the correct format, like {example}"),
             None => format!("Enter the {field} in the correct format"),
@@ -190,6 +193,9 @@ pub fn hu(issue: &Issue) -> String {
             "Ez tesztnévnek tűnik: adja meg az ügyfél valódi hivatalos nevét".to_owned()
         }
         Code::InvalidCharacters => format!("{field} csak betűket és számjegyeket tartalmazhat"),
+        Code::InvisibleCharacters => format!(
+            "{field} láthatatlan vagy írásirányt váltó karaktereket tartalmaz: beillesztés helyett gépelje be újra"
+        ),
         Code::InvalidFormat => match issue.params.get("example") {
             Some(example) => {
                 format!("Adja meg {object} helyes formátumban, például: {example}")
@@ -293,6 +299,9 @@ pub fn tr(issue: &Issue) -> String {
             "Bu bir test adına benziyor: müşterinin gerçek yasal adını kullanın".to_owned()
         }
         Code::InvalidCharacters => format!("{field} yalnızca harf ve rakam içerebilir"),
+        Code::InvisibleCharacters => format!(
+            "{field} görünmeyen veya yazı yönünü değiştiren karakterler içeriyor: yapıştırmak yerine yeniden yazın"
+        ),
         Code::InvalidFormat => match issue.params.get("example") {
             Some(example) => format!("{object} doğru biçimde girin, örneğin: {example}"),
             None => format!("{object} doğru biçimde girin"),
@@ -321,7 +330,7 @@ pub fn tr(issue: &Issue) -> String {
 mod tests {
     use customer_model::validation::{Code, Field, Issue};
 
-    const CODES: [Code; 19] = [
+    const CODES: [Code; 20] = [
         Code::Required,
         Code::TooShort,
         Code::TooLong,
@@ -333,6 +342,7 @@ mod tests {
         Code::SpacedCharacters,
         Code::TestName,
         Code::InvalidCharacters,
+        Code::InvisibleCharacters,
         Code::InvalidFormat,
         Code::InvalidEmail,
         Code::PartnerDomainEmail,
@@ -358,6 +368,7 @@ mod tests {
             | Code::SpacedCharacters
             | Code::TestName
             | Code::InvalidCharacters
+            | Code::InvisibleCharacters
             | Code::InvalidFormat
             | Code::InvalidEmail
             | Code::PartnerDomainEmail

@@ -95,6 +95,9 @@ pub enum Code {
     TestName,
     /// Letters and digits only.
     InvalidCharacters,
+    /// Control, invisible or text-direction characters, which make a name
+    /// look other than it is (a "Contoso" that is not).
+    InvisibleCharacters,
     /// Does not match the country's pattern; `example` when one is known.
     InvalidFormat,
     InvalidEmail,
@@ -414,7 +417,30 @@ pub fn registration_number(input: &str, rules: &CountryValidationRules) -> Vec<I
 }
 
 pub fn person_name(field: Field, input: &str) -> Vec<Issue> {
+    if has_invisible_characters(&normalize(input)) {
+        return vec![Issue::error(field, Code::InvisibleCharacters)];
+    }
     required_text(field, input, PERSON_NAME_MAX)
+}
+
+/// Characters that are not seen, or that turn the direction of what follows:
+/// controls, zero-width spaces and joiners, direction marks, embeddings,
+/// overrides and isolates, word joiners, the soft hyphen and the byte-order mark.
+fn has_invisible_characters(text: &str) -> bool {
+    text.chars().any(|ch| {
+        ch.is_control()
+            || matches!(
+                ch,
+                '\u{00AD}'
+                    | '\u{061C}'
+                    | '\u{180E}'
+                    | '\u{200B}'..='\u{200F}'
+                    | '\u{202A}'..='\u{202E}'
+                    | '\u{2060}'..='\u{2064}'
+                    | '\u{2066}'..='\u{2069}'
+                    | '\u{FEFF}'
+            )
+    })
 }
 
 pub fn address_line(field: Field, input: &str) -> Vec<Issue> {

@@ -75,7 +75,8 @@ impl FromRequestParts<AppState> for Caller {
         let row: Option<(String, String, String)> = sqlx::query_as(
             "SELECT users.id, users.user_name, users.role FROM tokens \
              JOIN users ON users.id = tokens.user_id \
-             WHERE tokens.token_hash = $1 AND tokens.expires_at > $2 AND users.demo <= $3",
+             WHERE tokens.token_hash = $1 AND tokens.expires_at > $2 AND users.demo <= $3 \
+             AND users.disabled = 0",
         )
         .bind(&token_hash)
         .bind(db::now())
@@ -111,7 +112,8 @@ fn is_jwt(token: &str) -> bool {
 /// refused with a 403, not a 401: signing in again would not help.
 async fn staff_member(state: &AppState, identity: Identity) -> ApiResult<Caller> {
     let row: Option<(String, String, String)> = sqlx::query_as(
-        "SELECT id, user_name, role FROM users WHERE lower(user_name) = lower($1) AND demo <= $2",
+        "SELECT id, user_name, role FROM users \
+         WHERE lower(user_name) = lower($1) AND demo <= $2 AND disabled = 0",
     )
     .bind(&identity.user_name)
     .bind(demo_allowed(state))
@@ -254,6 +256,20 @@ async fn revoke_tokens(db: &Db, user_name: &str) -> ApiResult<()> {
     Ok(())
 }
 
+/// Disables (or enables again) a staff user; disabling ends their sign-ins.
+/// Whether there was one.
+pub async fn set_disabled(db: &Db, user_name: &str, disabled: bool) -> ApiResult<bool> {
+    let updated = sqlx::query("UPDATE users SET disabled = $1 WHERE lower(user_name) = lower($2)")
+        .bind(i64::from(disabled))
+        .bind(user_name)
+        .execute(db)
+        .await?;
+    if disabled {
+        revoke_tokens(db, user_name).await?;
+    }
+    Ok(updated.rows_affected() > 0)
+}
+
 /// Removes a staff user and ends their sign-ins; whether there was one.
 pub async fn remove_user(db: &Db, user_name: &str) -> ApiResult<bool> {
     revoke_tokens(db, user_name).await?;
@@ -291,7 +307,8 @@ pub async fn sign_in(
     state.throttle.admit_sign_in(client, &request.user_name)?;
     let turn = state.throttle.hashing_turn().await?;
     let row: Option<(String, String)> = sqlx::query_as(
-        "SELECT id, password_hash FROM users WHERE lower(user_name) = lower($1) AND demo <= $2",
+        "SELECT id, password_hash FROM users \
+         WHERE lower(user_name) = lower($1) AND demo <= $2 AND disabled = 0",
     )
     .bind(request.user_name.trim())
     .bind(demo_allowed(&state))

@@ -42,11 +42,17 @@ enum UserCommand {
     /// ends their sign-ins).
     Add(UserAddArgs),
     /// Remove a user; their sign-ins end at once.
-    Remove(UserRemoveArgs),
+    Remove(UserNameArgs),
+    /// Stop a user from signing in (password or identity provider), keeping
+    /// the account; their sign-ins end at once.
+    Disable(UserNameArgs),
+    /// Let a disabled user sign in again.
+    Enable(UserNameArgs),
 }
 
 #[derive(Args)]
-struct UserRemoveArgs {
+/// The user a command acts on.
+struct UserNameArgs {
     #[arg(long)]
     user_name: String,
     #[command(flatten)]
@@ -441,6 +447,8 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Serve(args) => serve(*args).await,
         Command::User(UserCommand::Add(args)) => add_user(args).await,
         Command::User(UserCommand::Remove(args)) => remove_user(args).await,
+        Command::User(UserCommand::Disable(args)) => disable_user(args, true).await,
+        Command::User(UserCommand::Enable(args)) => disable_user(args, false).await,
     }
 }
 
@@ -472,7 +480,21 @@ async fn add_user(args: UserAddArgs) -> Result<(), String> {
     Ok(())
 }
 
-async fn remove_user(args: UserRemoveArgs) -> Result<(), String> {
+async fn disable_user(args: UserNameArgs, disabled: bool) -> Result<(), String> {
+    let db = open_database(&args.database.database_url).await?;
+    let user_name = args.user_name.trim();
+    let done = if disabled { "disabled" } else { "enabled" };
+    match auth::set_disabled(&db, user_name, disabled).await {
+        Ok(true) => {
+            println!("user {user_name} {done}");
+            Ok(())
+        }
+        Ok(false) => Err(format!("no user {user_name}")),
+        Err(error) => Err(format!("cannot change the user: {error:?}")),
+    }
+}
+
+async fn remove_user(args: UserNameArgs) -> Result<(), String> {
     let db = open_database(&args.database.database_url).await?;
     let user_name = args.user_name.trim();
     match auth::remove_user(&db, user_name).await {

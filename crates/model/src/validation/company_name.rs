@@ -83,6 +83,9 @@ pub fn company_name(input: &str) -> Vec<Issue> {
     if length == 0 {
         return vec![Issue::error(field, Code::Required)];
     }
+    if super::has_invisible_characters(&name) {
+        return vec![Issue::error(field, Code::InvisibleCharacters)];
+    }
     if !name.chars().any(char::is_alphanumeric) {
         return vec![Issue::error(field, Code::NoLettersOrDigits)];
     }

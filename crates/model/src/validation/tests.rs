@@ -589,3 +589,29 @@ fn a_domain_prefix_is_read_with_or_without_its_suffix() {
         "contoso.onmicrosoft.com"
     );
 }
+
+#[test]
+fn names_with_invisible_or_direction_changing_characters_are_refused() {
+    for bad in [
+        "Con\u{200B}toso",
+        "Contoso\u{202E}lnc",
+        "\u{2066}Contoso\u{2069} Kft.",
+        "Con\u{00AD}toso Ltd",
+        "Contoso\u{0007} Ltd",
+        "\u{FEFF}Fabrikam GmbH",
+    ] {
+        assert_eq!(
+            only(company_name(bad)),
+            (Code::InvisibleCharacters, Severity::Error),
+            "{bad:?}"
+        );
+        assert_eq!(
+            only(person_name(Field::FirstName, bad)),
+            (Code::InvisibleCharacters, Severity::Error),
+            "{bad:?}"
+        );
+    }
+    // Pasted with a line break after it: trimmed, not refused.
+    assert_eq!(company_name("Contoso Ltd\n"), vec![]);
+    assert_eq!(person_name(Field::FirstName, "Zoë\t"), vec![]);
+}

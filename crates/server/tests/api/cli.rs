@@ -224,3 +224,52 @@ fn a_sign_in_lasts_at_most_a_day() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_disabled_user_is_signed_out_and_kept_out_until_enabled() {
+    let api = TestApi::direct().await;
+    let url = api.url.clone();
+    let token = api.token(customer_model::wire::Role::AdminAgent).await;
+    let user_name = "admin_agent@contosopartner.com";
+    let run = |command: &str| {
+        let output = customer_api()
+            .args([
+                "user",
+                command,
+                "--user-name",
+                user_name,
+                "--database-url",
+                &url,
+            ])
+            .output()
+            .expect("run customer-api");
+        assert!(
+            output.status.success(),
+            "user {command}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    run("disable");
+    api.get("/v1/customers", &token)
+        .await
+        .expect(StatusCode::UNAUTHORIZED);
+    let sign_in = json!({"userName": user_name, "password": "correct horse battery staple"});
+    let refused = api
+        .send(
+            Method::POST,
+            "/v1/auth/token",
+            None,
+            Some(sign_in.clone()),
+            &[],
+        )
+        .await;
+    refused.expect(StatusCode::UNAUTHORIZED);
+    // The account and what it did stay.
+    assert_eq!(api.count("users").await, 1);
+
+    run("enable");
+    let reply = api
+        .send(Method::POST, "/v1/auth/token", None, Some(sign_in), &[])
+        .await;
+    reply.expect(StatusCode::OK);
+}

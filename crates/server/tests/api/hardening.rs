@@ -237,6 +237,40 @@ async fn text_no_database_can_store_is_refused_with_400_not_500() {
     reply.expect(StatusCode::BAD_REQUEST);
     assert!(reply.text().contains("NUL"), "{}", reply.text());
 
+    // The shared rules refuse what would make a name look other than it is.
+    let mut body = crate::support::customer_body("bidiname");
+    body["companyProfile"]["companyName"] = json!("Contoso \u{202E}cnI");
+    body["billingProfile"]["defaultAddress"]["firstName"] = json!("Ja\u{200B}ne");
+    let reply = api.post("/v1/customers", &token, body, None).await;
+    assert_eq!(
+        reply.issues(),
+        [
+            "companyProfile.companyName:invisible_characters",
+            "billingProfile.defaultAddress.firstName:invisible_characters"
+        ]
+    );
+    // Lone surrogates are not JSON text; a megabyte of name is over the body limit.
+    let surrogate = axum::http::Request::post("/v1/customers")
+        .header("Authorization", format!("Bearer {token}"))
+        .header("Content-Type", "application/json")
+        .body(axum::body::Body::from(
+            crate::support::customer_body("surrogate")
+                .to_string()
+                .replacen("Contoso Incorporated", "Contoso \\ud800 Inc", 1),
+        ))
+        .expect("a request");
+    let response = tower::ServiceExt::oneshot(api.router(), surrogate)
+        .await
+        .expect("an answer");
+    let reply = crate::support::Reply::read(response).await.expect("a body");
+    reply.expect(StatusCode::BAD_REQUEST);
+    assert!(reply.text().contains("hex escape"), "{}", reply.text());
+    let mut huge = crate::support::customer_body("megabyte");
+    huge["companyProfile"]["companyName"] = json!("a".repeat(1 << 20));
+    api.post("/v1/customers", &token, huge, None)
+        .await
+        .expect(StatusCode::PAYLOAD_TOO_LARGE);
+
     let long_id = "r".repeat(10_000);
     let reply = api
         .post(
@@ -265,6 +299,22 @@ async fn text_no_database_can_store_is_refused_with_400_not_500() {
         "/v1/countryrules/U%00S",
     ] {
         api.get(uri, &token).await.expect(StatusCode::BAD_REQUEST);
+    }
+    // Odd path parameters: a 404 or a 400, never a 5xx.
+    let long_id = format!("/v1/customers/{}", "x".repeat(5_000));
+    for uri in [
+        "/v1/customers/%2e%2e%2f%2e%2e%2fetc",
+        "/v1/customers/%FF%FE",
+        long_id.as_str(),
+        "/v1/customers/%E2%80%AE/orders",
+        "/v1/countryvalidationrules/%C3%9C%C3%9C",
+        "/v1/offers/%20?country=US",
+    ] {
+        let status = api.get(uri, &token).await.status;
+        assert!(
+            status == StatusCode::NOT_FOUND || status == StatusCode::BAD_REQUEST,
+            "{uri}: {status}"
+        );
     }
     let huge =
         json!({"Field": "CompanyName", "Value": "a".repeat(60_000), "Operator": "starts_with"});
