@@ -40,7 +40,7 @@ impl Deployment {
         };
         let mut harness = Harness::start_with(flags);
         let database_url = format!("sqlite://{}", site.path().join("app-host.db").display());
-        let mut server = Command::new(server_binary())
+        let mut server = server_command()
             .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
             .args(["--database-url", &database_url, "--spa-path", path])
             .arg("--spa-dir")

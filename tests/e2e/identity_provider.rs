@@ -129,7 +129,7 @@ impl WithProvider {
         );
         if setup.layout == Layout::ThreeOrigins {
             let database_url = format!("sqlite://{}", site.path().join("app-host.db").display());
-            let mut app_server = Command::new(server_binary())
+            let mut app_server = server_command()
                 .args(["serve", "--bind", &format!("127.0.0.1:{port}")])
                 .args(["--database-url", &database_url, "--spa-path", "/wizard"])
                 .arg("--spa-dir")

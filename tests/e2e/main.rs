@@ -57,6 +57,14 @@ fn server_binary() -> PathBuf {
         .unwrap_or_else(|| target_dir().join("debug").join("customer-api"))
 }
 
+/// The server binary, logging warnings and errors only: the access log of
+/// every scenario would bury the test output.
+fn server_command() -> Command {
+    let mut command = Command::new(server_binary());
+    command.env("RUST_LOG", "customer_api=warn,tower_http=warn");
+    command
+}
+
 /// The server and chromedriver, killed when the test ends however it ends.
 struct Harness {
     base_url: String,
@@ -144,7 +152,7 @@ impl Harness {
     /// database, serving `dist/`; its first line of output tells its address.
     fn server(&self, bind: &str) -> Command {
         let database_url = format!("sqlite://{}", self._data.path().join("e2e.db").display());
-        let mut command = Command::new(server_binary());
+        let mut command = server_command();
         command
             .args(["serve", "--bind", bind, "--database-url", &database_url])
             .arg("--demo")

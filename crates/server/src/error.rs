@@ -62,6 +62,47 @@ impl ApiError {
     }
 }
 
+/// What went wrong, for logs: never a secret (requests' bodies and
+/// credentials are not in any variant).
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::BadInput(detail) => write!(formatter, "bad input: {detail}"),
+            Self::Invalid(issues) => write!(formatter, "{} broken validation rules", issues.len()),
+            Self::Rejected { code, description } => {
+                write!(formatter, "rejected ({code}): {description}")
+            }
+            Self::Unauthorized => formatter.write_str("not signed in"),
+            Self::SignInFailed => formatter.write_str("wrong user name or password"),
+            Self::MfaRequired => formatter.write_str("multifactor authentication required"),
+            Self::NotStaff(user_name) => write!(formatter, "{user_name} is not on the staff"),
+            Self::Forbidden(reason) => write!(formatter, "forbidden: {reason}"),
+            Self::NotFound => formatter.write_str("not found"),
+            Self::MethodNotAllowed => formatter.write_str("method not allowed"),
+            Self::Conflict { code, description } => {
+                write!(formatter, "conflict ({code:?}): {description}")
+            }
+            Self::PayloadTooLarge => formatter.write_str("body too large"),
+            Self::UnsupportedMediaType => formatter.write_str("body not JSON"),
+            Self::TooManyRequests { retry_after } => {
+                write!(formatter, "over a rate limit; retry after {retry_after} s")
+            }
+            Self::Timeout => formatter.write_str("timed out"),
+            Self::Internal(detail) => write!(formatter, "internal error: {detail}"),
+            Self::Database(error) => write!(formatter, "database error: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Database(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
 impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> Self {
         Self::Database(error)
@@ -225,12 +266,8 @@ impl IntoResponse for ApiError {
                     vec![],
                 ),
             ),
-            Self::Internal(detail) => {
-                tracing::error!(%detail, "internal error");
-                internal()
-            }
-            Self::Database(error) => {
-                tracing::error!(%error, "database error");
+            Self::Internal(_) | Self::Database(_) => {
+                tracing::error!(error = %self, "answered 500");
                 internal()
             }
         };

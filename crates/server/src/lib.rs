@@ -40,6 +40,7 @@ use customer_model::wire::{DemoInfo, PartnerProfile};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -274,7 +275,45 @@ pub fn app(state: AppState, spa: Option<&Spa>) -> Router {
         ))
         .layer(middleware::from_fn(security_headers))
         .layer(cors)
+        // The access log: one line per answer, with its status and latency.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(request_span)
+                .on_request(())
+                .on_response(
+                    DefaultOnResponse::new()
+                        .level(tracing::Level::INFO)
+                        .latency_unit(tower_http::LatencyUnit::Millis),
+                ),
+        )
         .with_state(state)
+}
+
+/// The span of a request's line in the access log: method, path and its
+/// request and correlation ids, so that a client's report can be found.
+/// Never the query string, the headers or the body: they may hold personal
+/// data or credentials.
+fn request_span(request: &Request) -> tracing::Span {
+    let id = |name: &HeaderName| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(|value| {
+                value
+                    .chars()
+                    .take(bounds::MAX_REQUEST_ID_CHARS)
+                    .collect::<String>()
+            })
+            .unwrap_or_default()
+    };
+    tracing::info_span!(
+        "request",
+        method = %request.method(),
+        path = %request.uri().path().chars().take(200).collect::<String>(),
+        request_id = %id(&ECHOED_HEADERS[0]),
+        correlation_id = %id(&ECHOED_HEADERS[1]),
+    )
 }
 
 /// Demo mode serves its accounts' passwords (`GET /v1/demo`): only to pages

@@ -427,6 +427,8 @@ async fn main() -> ExitCode {
                 .unwrap_or_else(|_| "customer_api=info,tower_http=info".into()),
         )
         .with_writer(std::io::stderr)
+        // Plain text in a log file, colours on a terminal.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     match run(Cli::parse()).await {
         Ok(()) => ExitCode::SUCCESS,
