@@ -593,11 +593,25 @@ pub async fn agreement_templates() -> Result<Collection<AgreementMetaData>, ApiE
     call.json().await
 }
 
-pub async fn create_customer(customer: &Customer, ids: &Ids) -> Result<Customer, ApiError> {
-    Call::post("/v1/customers", customer)?
+/// The new customer and its id.
+pub async fn create_customer(
+    customer: &Customer,
+    ids: &Ids,
+) -> Result<(String, Customer), ApiError> {
+    let created: Customer = Call::post("/v1/customers", customer)?
         .with_ids(ids)
         .json()
-        .await
+        .await?;
+    Ok((id_of(created.id.as_deref(), "customer")?, created))
+}
+
+/// A created resource's id: a success without one is an answer this app
+/// does not understand, not a resource with an empty id.
+fn id_of(id: Option<&str>, what: &str) -> Result<String, ApiError> {
+    id.map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(str::to_owned)
+        .ok_or_else(|| ApiError::UnexpectedBody(format!("the new {what} has no id")))
 }
 
 pub async fn record_agreement(
@@ -609,9 +623,11 @@ pub async fn record_agreement(
     Call::post(path, agreement)?.with_ids(ids).json().await
 }
 
-pub async fn create_cart(customer_id: &str, cart: &Cart, ids: &Ids) -> Result<Cart, ApiError> {
+/// The new cart's id.
+pub async fn create_cart(customer_id: &str, cart: &Cart, ids: &Ids) -> Result<String, ApiError> {
     let path = format!("/v1/customers/{}/carts", segment(customer_id));
-    Call::post(path, cart)?.with_ids(ids).json().await
+    let created: Cart = Call::post(path, cart)?.with_ids(ids).json().await?;
+    id_of(created.id.as_deref(), "cart")
 }
 
 pub async fn checkout(
@@ -629,4 +645,23 @@ pub async fn checkout(
         ..Call::get(path)
     };
     call.with_ids(ids).json().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_created_resource_without_an_id_is_an_unexpected_answer() {
+        assert_eq!(
+            id_of(Some(" c-1 "), "customer").ok().as_deref(),
+            Some("c-1")
+        );
+        for missing in [None, Some(""), Some("  ")] {
+            assert!(matches!(
+                id_of(missing, "cart"),
+                Err(ApiError::UnexpectedBody(reason)) if reason == "the new cart has no id"
+            ));
+        }
+    }
 }

@@ -5,8 +5,6 @@
 
 pub mod submit;
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use customer_model::draft::Draft;
 use customer_model::validation::{Field, Issue};
 use customer_model::wire::Order;
@@ -127,12 +125,15 @@ pub struct Stored {
     pub submission: Submission,
 }
 
+/// FNV-1a (64 bits) of the value's JSON. Kept in `sessionStorage` across
+/// loads, so it must not change with the toolchain, as `DefaultHasher` may.
 fn fingerprint(value: &impl Serialize) -> u64 {
-    let mut hasher = DefaultHasher::new();
     serde_json::to_string(value)
         .unwrap_or_default()
-        .hash(&mut hasher);
-    hasher.finish()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
 }
 
 /// The Account info step's part of the draft.

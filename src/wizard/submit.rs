@@ -133,12 +133,12 @@ pub async fn run(wizard: Wizard) -> Result<(), Failure> {
                 Stage::Customer,
                 result,
                 |state| &mut state.submission.customer,
-                |created| {
+                |(id, created)| {
                     let domain = created.company_profile.domain.clone();
                     let credentials = created.user_credentials.unwrap_or_default();
                     wizard.password.set(Some(credentials.password));
                     CreatedCustomer {
-                        id: created.id.unwrap_or_default(),
+                        id,
                         company_name: created.company_profile.company_name,
                         admin_user_name: format!("{}@{domain}", credentials.user_name),
                         domain,
@@ -220,10 +220,7 @@ async fn order(
                 Stage::Order,
                 result,
                 |state| &mut state.submission.cart,
-                |created| CreatedCart {
-                    id: created.id.unwrap_or_default(),
-                    offers,
-                },
+                |id| CreatedCart { id, offers },
             )?
             .id
         }

@@ -70,3 +70,9 @@ fn the_stored_wizard_never_holds_a_password() {
     let read: Stored = serde_json::from_str(&text).expect("reads back");
     assert_eq!(read, stored);
 }
+
+#[test]
+fn the_stored_fingerprint_is_fnv_1a_of_the_json_and_so_the_same_on_every_toolchain() {
+    assert_eq!(fingerprint(&"a"), 0xd427_2417_d7c7_7eea);
+    assert_ne!(fingerprint(&"a"), fingerprint(&"b"));
+}
