@@ -2,6 +2,10 @@
 //!
 //! `App` only wires routes; each page lives in `pages/`, all HTTP in `api`.
 
+// No unwrap or expect on anything a user, a network or a file can influence:
+// outside tests there are none at all, and the lint keeps it so.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod api;
 mod browser;
 pub mod components;

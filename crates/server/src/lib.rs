@@ -2,6 +2,10 @@
 //! Partner Center REST dialect under `/v1`, our sign-in extension, and
 //! (optionally) the built SPA on the same origin.
 
+// No unwrap or expect on anything a user, a network or a file can influence:
+// outside tests there are none at all, and the lint keeps it so.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 mod address;
 mod agreements;
 mod audit;

@@ -1,3 +1,7 @@
+// No unwrap or expect on anything a user, a network or a file can influence:
+// outside tests there are none at all, and the lint keeps it so.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 use std::io::BufRead;
 use std::net::SocketAddr;
 use std::path::PathBuf;
