@@ -6,18 +6,32 @@
 // outside tests there are none at all, and the lint keeps it so.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
-pub mod api;
+// Private modules, so that the dead-code lint sees every item; `testing`
+// below is the surface the component and end-to-end tests use.
+mod api;
 mod browser;
-pub mod components;
+mod components;
 pub mod config;
 mod countries;
-pub mod format;
-pub mod i18n;
-pub mod oidc;
-pub mod pages;
-pub mod session;
+mod format;
+mod i18n;
+mod oidc;
+mod pages;
+mod session;
 mod waiting;
-pub mod wizard;
+mod wizard;
+
+/// What `tests/web.rs` and `tests/e2e/` drive directly.
+pub mod testing {
+    pub use crate::api::ApiError;
+    pub use crate::components::site_header::SiteHeader;
+    pub use crate::components::step_guard::StepGuard;
+    pub use crate::components::text_field::TextField;
+    pub use crate::format::sort_by_name;
+    pub use crate::i18n::{Locale, set_locale, texts};
+    pub use crate::pages::account_info::{AccountInfoPage, AddressFields};
+    pub use crate::wizard::{Step, Wizard};
+}
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;

@@ -3,10 +3,9 @@
 
 use customer_model::validation;
 use customer_model::wire::CountryValidationRules;
-use customer_wizard::components::site_header::SiteHeader;
-use customer_wizard::components::text_field::TextField;
-use customer_wizard::i18n::{self, Locale};
-use customer_wizard::pages::account_info::{AccountInfoPage, AddressFields};
+use customer_wizard::testing::{
+    AccountInfoPage, AddressFields, Locale, SiteHeader, TextField, set_locale, texts,
+};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -206,7 +205,7 @@ fn rules_of(
 #[wasm_bindgen_test]
 async fn address_fields_follow_the_country_rules_without_losing_input() {
     use customer_model::draft::Draft;
-    use customer_wizard::wizard::Wizard;
+    use customer_wizard::testing::Wizard;
 
     let host = host();
     let hungary = rules_of("HU", r"^(?:\d{4})$", &[], true);
@@ -283,8 +282,7 @@ async fn address_fields_follow_the_country_rules_without_losing_input() {
 /// incomplete one.
 #[wasm_bindgen_test]
 async fn a_later_step_opened_first_redirects_to_account_info() {
-    use customer_wizard::components::step_guard::StepGuard;
-    use customer_wizard::wizard::{Step, Wizard};
+    use customer_wizard::testing::{Step, StepGuard, Wizard};
 
     let window = web_sys::window().expect("window");
     window
@@ -326,7 +324,7 @@ async fn switching_the_language_changes_every_text_and_keeps_the_input() {
         view! {
             <Router>
                 <SiteHeader />
-                <TextField id="switch-company-name" label=move || i18n::texts().customers.company_name value=value issues=issues reveal=true />
+                <TextField id="switch-company-name" label=move || texts().customers.company_name value=value issues=issues reveal=true />
             </Router>
         }
     });
@@ -375,7 +373,7 @@ async fn switching_the_language_changes_every_text_and_keeps_the_input() {
         Locale::En.texts().customers.company_name
     );
 
-    i18n::set_locale(Locale::En);
+    set_locale(Locale::En);
     leptos::task::tick().await;
     assert_eq!(text_of("#switch-company-name-error"), english_error);
 }
@@ -386,8 +384,8 @@ fn names_sort_the_way_the_ui_language_does() {
         let mut names = vec![
             "Zambiya", "Çad", "Küba", "Cezayir", "Irak", "İran", "Cibuti",
         ];
-        i18n::set_locale(locale);
-        customer_wizard::format::sort_by_name(&mut names, |name| name);
+        set_locale(locale);
+        customer_wizard::testing::sort_by_name(&mut names, |name| name);
         names
     };
     // Turkish: Ç after C, dotless I before İ.

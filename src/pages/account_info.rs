@@ -20,12 +20,11 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-pub use address_dialog::address_text;
 use address_dialog::{AddressCheck, AddressDialog};
 pub use address_fields::AddressFields;
 use agreement::AgreementSection;
+pub use domain::relationship_link;
 use domain::{Availability, DomainField, LookAlikeWarning, Lookups};
-pub use domain::{RELATIONSHIP_PATH, relationship_link};
 use fields::{bind, field_id, issues_of};
 use reseller::ResellerField;
 

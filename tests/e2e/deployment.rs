@@ -8,7 +8,7 @@
 //! reseller that is not the partner's.
 use std::path::Path;
 
-use customer_wizard::api::ApiError;
+use customer_wizard::testing::ApiError;
 
 use super::*;
 
