@@ -195,10 +195,19 @@ pub async fn finish<T: Serialize>(
         .bind(&key.request_id)
         .execute(&mut **tx)
         .await?;
-        sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
-            .bind(db::now() - RETENTION_SECONDS)
-            .execute(&mut **tx)
-            .await?;
+        forget_expired(&mut **tx).await?;
     }
     Ok((status, Json(value)).into_response())
+}
+
+/// Deletes the answers older than [`RETENTION_SECONDS`], one-time passwords
+/// with them: at every write, and every few minutes while the server runs.
+pub async fn forget_expired<'e>(
+    executor: impl sqlx::Executor<'e, Database = Any>,
+) -> ApiResult<()> {
+    sqlx::query("DELETE FROM idempotency_keys WHERE created_at < $1")
+        .bind(db::now() - RETENTION_SECONDS)
+        .execute(executor)
+        .await?;
+    Ok(())
 }

@@ -18,7 +18,7 @@ pub mod db;
 pub mod demo;
 mod error;
 mod extract;
-mod idempotency;
+pub mod idempotency;
 pub mod listen;
 pub mod oidc;
 mod openapi;

@@ -610,6 +610,20 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
             println!("  {:<22} password {}", account.user_name, account.password);
         }
     }
+    // Answers kept for retries (with one-time passwords) go when they expire,
+    // whether or not anything is written.
+    tokio::spawn({
+        let db = db.clone();
+        async move {
+            let mut every = tokio::time::interval(Duration::from_secs(300));
+            loop {
+                every.tick().await;
+                if let Err(error) = customer_api::idempotency::forget_expired(&db).await {
+                    tracing::warn!(%error, "could not delete expired answers");
+                }
+            }
+        }
+    });
     let router = app(AppState::new(db, settings), spa.as_ref());
     listen::serve(
         listener,

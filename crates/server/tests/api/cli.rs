@@ -273,3 +273,45 @@ async fn a_disabled_user_is_signed_out_and_kept_out_until_enabled() {
         .await;
     reply.expect(StatusCode::OK);
 }
+
+/// `make test` gives the release build in `API_TEST_SERVER_BIN`: there, the
+/// test-only failure switch refuses to start (a debug build has it).
+#[test]
+fn a_release_build_refuses_the_test_only_failure_switch() {
+    let Some(release) = std::env::var_os("API_TEST_SERVER_BIN") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database = format!("sqlite://{}", dir.path().join("api.db").display());
+    let mut server = Command::new(&release)
+        .args([
+            "serve",
+            "--bind",
+            "127.0.0.1:0",
+            "--database-url",
+            &database,
+        ])
+        .args(["--fail-field", "companyProfile.companyName"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run the release customer-api");
+    // A build that accepts the switch would serve on: it is given 10 s.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = server.try_wait().expect("its status") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = server.kill();
+            let _ = server.wait();
+            panic!("{release:?} started serving with --fail-field");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut server.stderr.take().expect("its stderr"), &mut stderr)
+        .expect("read its stderr");
+    assert!(!status.success());
+    assert!(stderr.contains("only debug builds have it"), "{stderr}");
+}
