@@ -9,11 +9,18 @@ use crate::auth::Caller;
 use crate::db;
 use crate::error::ApiResult;
 
+/// The log's texts are at most this long.
+const MOST_CHARS: usize = 200;
+
+fn bounded(text: &str) -> String {
+    text.chars().take(MOST_CHARS).collect()
+}
+
 fn header(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get(name)
         .and_then(|value| value.to_str().ok())
-        .map(|value| value.chars().take(200).collect())
+        .map(bounded)
 }
 
 pub async fn record(
@@ -47,10 +54,9 @@ pub async fn record_sign_in(
     outcome: &str,
     client: &str,
 ) -> ApiResult<()> {
-    let user_name: String = user_name.chars().take(200).collect();
     sqlx::query("INSERT INTO audit_log (at, user_name, action, target) VALUES ($1, $2, $3, $4)")
         .bind(db::now())
-        .bind(user_name)
+        .bind(bounded(user_name))
         .bind(outcome)
         .bind(client)
         .execute(db)

@@ -160,7 +160,7 @@ pub fn random_text(len: usize) -> String {
 fn random_token() -> String {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+    crate::hex::encode(&bytes)
 }
 
 /// An argon2id PHC string; slow on purpose, so it runs off the async threads.

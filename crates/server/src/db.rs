@@ -57,20 +57,21 @@ impl std::fmt::Display for OpenError {
     }
 }
 
+/// The file of a SQLite URL; `None` for another database or `:memory:`.
+pub fn sqlite_file(url: &str) -> Option<&std::path::Path> {
+    let location = url.split('?').next().unwrap_or_default();
+    let path = location.strip_prefix("sqlite:")?.trim_start_matches("//");
+    (!path.contains(":memory:")).then(|| std::path::Path::new(path))
+}
+
 /// A SQLite URL that creates its file (and directory) when missing.
 fn prepare_sqlite(url: &str) -> Result<String, OpenError> {
     let (location, query) = url.split_once('?').unwrap_or((url, ""));
-    let path = location
-        .trim_start_matches("sqlite:")
-        .trim_start_matches("//");
-    if !path.contains(":memory:")
-        && let Some(dir) = std::path::Path::new(path).parent()
-        && !dir.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(dir).map_err(OpenError::Directory)?;
-    }
-    if !path.contains(":memory:") {
-        create_private(std::path::Path::new(path)).map_err(OpenError::Directory)?;
+    if let Some(path) = sqlite_file(url) {
+        if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(OpenError::Directory)?;
+        }
+        create_private(path).map_err(OpenError::Directory)?;
     }
     Ok(if query.split('&').any(|pair| pair.starts_with("mode=")) {
         url.to_owned()

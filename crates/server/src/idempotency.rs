@@ -86,15 +86,10 @@ pub async fn claim(tx: &mut Transaction<'static, Any>, key: Option<&Key>) -> Api
     if inserted.rows_affected() == 1 {
         return Ok(Claim::Fresh);
     }
-    let stored: (String, i64, String, i64) = sqlx::query_as(
-        "SELECT request_hash, status, body, created_at FROM idempotency_keys \
-         WHERE caller = $1 AND request_id = $2",
-    )
-    .bind(&key.caller)
-    .bind(&key.request_id)
-    .fetch_one(&mut **tx)
-    .await?;
-    if stored.3 + RETENTION_SECONDS < now {
+    let stored = stored_row(&mut **tx, key)
+        .await?
+        .ok_or_else(|| ApiError::Internal("a claimed request id has no row".to_owned()))?;
+    if stored.created_at + RETENTION_SECONDS < now {
         // Too old to be a retry: forget it and treat the request as new.
         sqlx::query(
             "UPDATE idempotency_keys SET request_hash = $1, status = 0, body = '', created_at = $2 \
@@ -139,24 +134,46 @@ async fn stored_answer(db: &Db, key: Option<&Key>) -> ApiResult<Option<Response>
     let Some(key) = key else {
         return Ok(None);
     };
-    let stored: Option<(String, i64, String, i64)> = sqlx::query_as(
+    // An answer still kept; not one being written (status 0) nor expired.
+    let answered = stored_row(db, key)
+        .await?
+        .filter(|stored| stored.status > 0 && stored.created_at + RETENTION_SECONDS >= db::now());
+    answered.map(|stored| replay(key, stored)).transpose()
+}
+
+/// What is kept of a request id.
+#[derive(sqlx::FromRow)]
+struct Stored {
+    request_hash: String,
+    /// 0 while its write is under way.
+    status: i64,
+    body: String,
+    created_at: i64,
+}
+
+async fn stored_row<'e>(
+    executor: impl sqlx::Executor<'e, Database = Any>,
+    key: &Key,
+) -> ApiResult<Option<Stored>> {
+    Ok(sqlx::query_as(
         "SELECT request_hash, status, body, created_at FROM idempotency_keys \
-         WHERE caller = $1 AND request_id = $2 AND status > 0 AND created_at >= $3",
+         WHERE caller = $1 AND request_id = $2",
     )
     .bind(&key.caller)
     .bind(&key.request_id)
-    .bind(db::now() - RETENTION_SECONDS)
-    .fetch_optional(db)
-    .await?;
-    stored.map(|stored| replay(key, stored)).transpose()
+    .fetch_optional(executor)
+    .await?)
 }
 
-/// The stored `(request_hash, status, body, created_at)` of `key` as the
-/// answer to give: a 409 when the id was used for another request.
-fn replay(
-    key: &Key,
-    (request_hash, status, body, _): (String, i64, String, i64),
-) -> ApiResult<Response> {
+/// The stored answer of `key` as the answer to give: a 409 when the id was
+/// used for another request.
+fn replay(key: &Key, stored: Stored) -> ApiResult<Response> {
+    let Stored {
+        request_hash,
+        status,
+        body,
+        ..
+    } = stored;
     if request_hash != key.request_hash {
         return Err(ApiError::conflict(
             "RequestIdReused",

@@ -18,7 +18,8 @@ pub mod db;
 pub mod demo;
 mod error;
 mod extract;
-pub mod idempotency;
+mod hex;
+mod idempotency;
 pub mod listen;
 pub mod oidc;
 mod openapi;
@@ -153,6 +154,23 @@ impl AppState {
             settings: Arc::new(settings),
         }
     }
+}
+
+/// Every few minutes while the server runs: expired answers (with their
+/// one-time passwords) are deleted whether or not anything is written, and
+/// the rate limiters forget whoever is back at a full allowance.
+pub fn spawn_housekeeping(state: &AppState) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(300));
+        loop {
+            every.tick().await;
+            if let Err(error) = idempotency::forget_expired(&state.db).await {
+                tracing::warn!(%error, "could not delete expired answers");
+            }
+            state.throttle.forget_idle();
+        }
+    });
 }
 
 /// Partner Center echoes these request headers on every response.

@@ -610,21 +610,9 @@ async fn serve(args: ServeArgs) -> Result<(), String> {
             println!("  {:<22} password {}", account.user_name, account.password);
         }
     }
-    // Answers kept for retries (with one-time passwords) go when they expire,
-    // whether or not anything is written.
-    tokio::spawn({
-        let db = db.clone();
-        async move {
-            let mut every = tokio::time::interval(Duration::from_secs(300));
-            loop {
-                every.tick().await;
-                if let Err(error) = customer_api::idempotency::forget_expired(&db).await {
-                    tracing::warn!(%error, "could not delete expired answers");
-                }
-            }
-        }
-    });
-    let router = app(AppState::new(db, settings), spa.as_ref());
+    let state = AppState::new(db, settings);
+    customer_api::spawn_housekeeping(&state);
+    let router = app(state, spa.as_ref());
     listen::serve(
         listener,
         router,
@@ -640,14 +628,9 @@ fn key_file(args: &ServeArgs) -> PathBuf {
     if let Some(path) = &args.key_file {
         return path.clone();
     }
-    let url = &args.database.database_url;
-    match db::Backend::of(url) {
-        Some(db::Backend::Sqlite) if !url.contains(":memory:") => {
-            let path = url.split('?').next().unwrap_or_default();
-            let path = path.trim_start_matches("sqlite:").trim_start_matches("//");
-            PathBuf::from(format!("{path}.key"))
-        }
-        _ => PathBuf::from("data/customer-api.key"),
+    match db::sqlite_file(&args.database.database_url) {
+        Some(database) => PathBuf::from(format!("{}.key", database.display())),
+        None => PathBuf::from("data/customer-api.key"),
     }
 }
 

@@ -8,6 +8,8 @@ use std::path::Path;
 use chacha20poly1305::aead::{Aead, KeyInit, OsRng};
 use chacha20poly1305::{AeadCore, ChaCha20Poly1305, Key, Nonce};
 
+use crate::hex;
+
 /// What a sealed text starts with; anything else is read as stored before
 /// sealing existed.
 const PREFIX: &str = "sealed1:";
@@ -42,7 +44,7 @@ impl SealKey {
             let _ = std::fs::remove_file(&draft);
             crate::db::create_private(&draft).map_err(describe)?;
             let key = SealKey::random();
-            std::fs::write(&draft, hex(&key.0)).map_err(describe)?;
+            std::fs::write(&draft, hex::encode(&key.0)).map_err(describe)?;
             let linked = std::fs::hard_link(&draft, path);
             let _ = std::fs::remove_file(&draft);
             match linked {
@@ -52,7 +54,7 @@ impl SealKey {
             }
         }
         let text = std::fs::read_to_string(path).map_err(describe)?;
-        let bytes: [u8; 32] = unhex(text.trim())
+        let bytes: [u8; 32] = hex::decode(text.trim())
             .and_then(|bytes| bytes.try_into().ok())
             .ok_or_else(|| format!("{}: not a key (64 hexadecimal digits)", path.display()))?;
         Ok(SealKey(Key::from(bytes)))
@@ -64,7 +66,7 @@ impl SealKey {
         let sealed = ChaCha20Poly1305::new(&self.0)
             .encrypt(&nonce, plain.as_bytes())
             .unwrap_or_default();
-        format!("{PREFIX}{}{}", hex(&nonce), hex(&sealed))
+        format!("{PREFIX}{}{}", hex::encode(&nonce), hex::encode(&sealed))
     }
 
     /// The plain text, or `None` when it was sealed with another key or
@@ -73,7 +75,7 @@ impl SealKey {
         let Some(sealed) = stored.strip_prefix(PREFIX) else {
             return Some(stored.to_owned());
         };
-        let bytes = unhex(sealed).filter(|bytes| bytes.len() > NONCE_BYTES)?;
+        let bytes = hex::decode(sealed).filter(|bytes| bytes.len() > NONCE_BYTES)?;
         let (nonce, ciphertext) = bytes.split_at(NONCE_BYTES);
         let nonce: [u8; NONCE_BYTES] = nonce.try_into().ok()?;
         let plain = ChaCha20Poly1305::new(&self.0)
@@ -81,20 +83,6 @@ impl SealKey {
             .ok()?;
         String::from_utf8(plain).ok()
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|at| u8::from_str_radix(text.get(at..at + 2)?, 16).ok())
-        .collect()
 }
 
 #[cfg(test)]

@@ -58,9 +58,6 @@ impl Default for Rates {
 /// that would wait longer is better told to come back.
 const LONGEST_WAIT_FOR_A_HASH: Duration = Duration::from_secs(1);
 
-/// Distinct keys kept before the ones back at a full allowance are dropped.
-const KEYS_BEFORE_SWEEP: usize = 10_000;
-
 /// The running limits of one server process.
 pub struct Throttle {
     per_address: DefaultKeyedRateLimiter<IpAddr>,
@@ -113,15 +110,21 @@ impl Throttle {
     pub fn admit_request(&self, user_id: &str) -> ApiResult<()> {
         check(&self.per_user, &user_id.to_owned())
     }
+
+    /// Forgets the clients, accounts and users back at a full allowance, so
+    /// that the limiters hold only who was seen lately (the housekeeping
+    /// does this every few minutes, off the requests' path).
+    pub fn forget_idle(&self) {
+        self.per_address.retain_recent();
+        self.per_account.retain_recent();
+        self.per_user.retain_recent();
+    }
 }
 
 fn check<K>(limiter: &DefaultKeyedRateLimiter<K>, key: &K) -> ApiResult<()>
 where
     K: Clone + std::hash::Hash + Eq,
 {
-    if limiter.len() > KEYS_BEFORE_SWEEP {
-        limiter.retain_recent();
-    }
     limiter.check_key(key).map_err(|not_until| {
         let wait = not_until.wait_time_from(DefaultClock::default().now());
         ApiError::TooManyRequests {

@@ -52,11 +52,7 @@ struct Continuation {
 
 impl Continuation {
     fn encode(&self) -> String {
-        serde_json::to_vec(self)
-            .unwrap_or_default()
-            .iter()
-            .map(|byte| format!("{byte:02x}"))
-            .collect()
+        crate::hex::encode(&serde_json::to_vec(self).unwrap_or_default())
     }
 
     /// A token this server could have made: hexadecimal JSON of bounded
@@ -65,10 +61,7 @@ impl Continuation {
         if token.len() > 4 * (MAX_PREFIX_CHARS + 2 * MAX_STORED_NAME_CHARS) {
             return None;
         }
-        let bytes = (0..token.len())
-            .step_by(2)
-            .map(|at| u8::from_str_radix(token.get(at..at + 2)?, 16).ok())
-            .collect::<Option<Vec<u8>>>()?;
+        let bytes = crate::hex::decode(token)?;
         let page: Continuation = serde_json::from_slice(&bytes).ok()?;
         let plain = |text: &str, most: usize| !text.contains('\0') && text.chars().count() <= most;
         (plain(&page.prefix, MAX_PREFIX_CHARS)
