@@ -14,11 +14,11 @@ WASM := --target wasm32-unknown-unknown
 
 # Everything the release build of the SPA is made from.
 SPA_SOURCES := index.html Trunk.toml Cargo.toml Cargo.lock crates/model/Cargo.toml \
-	$(shell find src style public crates/model/src -type f)
+	$(shell find src style public js crates/model/src -type f)
 
 COUNTRY_RULES_VENV := target/country-rules-venv
 
-.PHONY: run test bootstrap bootstrap-build dist lint test-native test-api-fuzz test-browser country-rules check-country-rules bench
+.PHONY: run test bootstrap bootstrap-build dist lint test-native test-api-fuzz test-browser country-rules check-country-rules bench bench-levers
 
 ## run: build the SPA (release) and serve it with the demo API on $(ADDRESS)
 run: bootstrap-build dist
@@ -43,7 +43,18 @@ bootstrap-build:
 
 dist: dist/index.html
 
+# The release SPA is built with its own std, made for size, with panics
+# that stop the app at once (no unwinding, no messages: js/crash.js tells the
+# user instead) and with Leptos' components type-erased (`erase_components`);
+# -Z flags on the stable toolchain need RUSTC_BOOTSTRAP. Its own
+# target dir, so that no other build is rebuilt with these flags. Measured in
+# BENCHMARKS.md ("What made the first load smaller").
+SPA_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components
 dist/index.html: $(SPA_SOURCES)
+	RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=target/spa \
+	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(SPA_RUSTFLAGS)" \
 	trunk build --release
 
 # The per-country rules the API serves, generated from pinned registry
@@ -92,3 +103,8 @@ test-browser:
 ## fails when the first load is over 150 KiB of gzip (scripts/bench/run.sh)
 bench: bootstrap dist
 	scripts/bench/run.sh
+
+## bench-levers: the first load built with and without each size lever
+## (scripts/bench/levers.sh → target/bench/levers.md; about 8 min)
+bench-levers: bootstrap
+	SPA_RUSTFLAGS="$(SPA_RUSTFLAGS)" scripts/bench/levers.sh

@@ -4,7 +4,8 @@
 # `make test` run it first; re-running it when nothing is missing takes seconds.
 #
 #   1. rustup toolchain "wasm" (rust-toolchain.toml) with the
-#      wasm32-unknown-unknown std:
+#      wasm32-unknown-unknown std and the std's source (the release SPA
+#      builds its own std):
 #        - route rustup: `rustup target add` on rustup's stable, where the Rust
 #          dist server answers (tried first, with a short timeout);
 #        - route debian: Debian's Rust (rustc-web) plus a wasm32 std built once
@@ -181,6 +182,15 @@ else
   esac
   probe_toolchain || die "a toolchain that builds wasm32 (probe build failed)"
   info "installed: $(rustc "+$TOOLCHAIN" -V)"
+fi
+# The release SPA is built with its own std (Makefile: dist), from the
+# toolchain's std source: Debian's route links it in; rustup's has it as a
+# component.
+std_src="$(rustc "+$TOOLCHAIN" --print sysroot)/lib/rustlib/src/rust/library/Cargo.lock"
+if [ ! -f "$std_src" ]; then
+  info "rustup component add rust-src --toolchain stable (timeout ${RUSTUP_TIMEOUT}s)"
+  timeout "$RUSTUP_TIMEOUT" rustup component add rust-src --toolchain stable >/dev/null 2>&1 \
+    && [ -f "$std_src" ] || die "Rust's std source ($std_src; is the Rust dist server reachable?)"
 fi
 
 # ------------------------------------------------------- 2. cargo-installed tools

@@ -735,3 +735,61 @@ async fn a_rate_limited_search_waits_out_retry_after_and_says_so() {
     )
     .await;
 }
+
+// ---------------------------------------------------------------------------
+// The app itself fails: the release build stops at a panic.
+
+/// What the browser reports when the app's code traps (a panic in the
+/// release build): an uncaught `WebAssembly.RuntimeError`. Dispatched, since
+/// an error thrown by WebDriver's script reaches the page muted, without it.
+const TRAP: &str = "window.dispatchEvent(new ErrorEvent('error', \
+    { error: new WebAssembly.RuntimeError('unreachable') }));";
+
+/// The app stops working mid-wizard: the page says so in the user's
+/// language, with Reload focused; reloading brings back the draft.
+async fn a_crash_offers_a_reload_that_keeps_the_draft(client: &Client, base_url: &str) -> Outcome {
+    sign_in_as(client, base_url, "adminagent", "Customers").await?;
+    add_customer(client).await?;
+    type_in(client, "company-name", "Összeomlás Kft.").await?;
+    switch_language(client, "hu").await?;
+    client
+        .execute(TRAP, vec![])
+        .await
+        .map_err(failed("make the app trap"))?;
+    text_is(client, "#crash h2", "Hiba történt ezen az oldalon.").await?;
+    let focused = client
+        .execute(
+            "return document.activeElement?.closest('#crash') !== null;",
+            vec![],
+        )
+        .await
+        .map_err(failed("read the focus"))?;
+    check(focused.as_bool() == Some(true), || {
+        "Reload is not focused".to_owned()
+    })?;
+    // A second failure does not stack a second panel.
+    client
+        .execute(TRAP, vec![])
+        .await
+        .map_err(failed("make the app trap again"))?;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let panels = client
+        .find_all(Locator::Css(".crash"))
+        .await
+        .map_err(failed("find the panels"))?;
+    check(panels.len() == 1, || format!("{} panels", panels.len()))?;
+    click(client, "#crash button").await?;
+    value_is(client, "company-name", "Összeomlás Kft.").await?;
+    let gone = client
+        .find_all(Locator::Css("#crash"))
+        .await
+        .map_err(failed("find the panel"))?;
+    check(gone.is_empty(), || {
+        "the panel outlived the reload".to_owned()
+    })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn when_the_app_stops_working_the_page_offers_a_reload_that_keeps_the_draft() {
+    run("crash", &[], a_crash_offers_a_reload_that_keeps_the_draft).await;
+}

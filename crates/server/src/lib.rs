@@ -26,6 +26,7 @@ mod openapi;
 mod orders;
 mod relationships;
 pub mod sealed;
+mod spa_files;
 mod spa_policy;
 pub mod throttle;
 
@@ -44,7 +45,6 @@ use customer_model::validation::Field;
 use customer_model::wire::{DemoInfo, PartnerProfile};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -263,8 +263,7 @@ pub fn app(state: AppState, spa: Option<&Spa>) -> Router {
             get(async move || ([(header::CONTENT_TYPE, "application/json")], document)),
         )
         .nest("/v1", api);
-    let files =
-        |spa: &Spa| ServeDir::new(&spa.dir).fallback(ServeFile::new(spa.dir.join("index.html")));
+    let files = |spa: &Spa| spa_files::service(&spa.dir);
     let router = match spa {
         Some(spa) if spa.path.trim_end_matches('/').is_empty() => {
             router.fallback_service(files(spa))
@@ -276,10 +275,12 @@ pub fn app(state: AppState, spa: Option<&Spa>) -> Router {
         None => router.fallback(async || ApiError::NotFound),
     };
     let router = match spa {
-        Some(spa) => router.layer(middleware::from_fn_with_state(
-            Arc::new(spa_policy::SpaPolicy::of(&spa.dir)),
-            spa_policy::apply,
-        )),
+        Some(spa) => router
+            .layer(middleware::from_fn(spa_files::cache_policy))
+            .layer(middleware::from_fn_with_state(
+                Arc::new(spa_policy::SpaPolicy::of(&spa.dir)),
+                spa_policy::apply,
+            )),
         None => router,
     };
     let cors = cors(&state.settings.cors_origins);

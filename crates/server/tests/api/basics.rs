@@ -155,6 +155,89 @@ async fn under_a_spa_path_only_that_path_serves_the_spa() {
     assert_eq!(Spa::at_root("dist").expected_base_href(), "/");
 }
 
+/// What a browser asking for `uri` with `Accept-Encoding: accept` is sent:
+/// the status, the headers that matter to caches, and the body.
+async fn fetch_encoded(
+    router: axum::Router,
+    uri: &str,
+    accept: &str,
+) -> (StatusCode, [Option<String>; 3], String) {
+    let request = axum::http::Request::get(uri)
+        .header("Accept-Encoding", accept)
+        .body(axum::body::Body::empty())
+        .expect("request");
+    let response = router.oneshot(request).await.expect("response");
+    let status = response.status();
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .map(|value| value.to_str().unwrap_or_default().to_owned())
+    };
+    let headers = [
+        header("content-encoding"),
+        header("cache-control"),
+        header("vary"),
+    ];
+    let body = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .expect("body")
+        .to_bytes();
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[tokio::test]
+async fn the_app_s_files_go_precompressed_and_only_hashed_ones_are_kept_for_a_year() {
+    let dist = tempfile::tempdir().expect("temp dir");
+    let wasm = "customer-wizard-8c1b7c1f2e0d9a34_bg.wasm";
+    for (name, text) in [
+        ("index.html", "<!doctype html><title>wizard</title>"),
+        ("config.json", "{}"),
+        (wasm, "raw wasm"),
+        // Stand-ins: which copy was sent is told by its text.
+        (&format!("{wasm}.br") as &str, "brotli wasm"),
+        (&format!("{wasm}.gz"), "gzip wasm"),
+    ] {
+        std::fs::write(dist.path().join(name), text).expect("write");
+    }
+    let api = TestApi::direct().await;
+    let router = app(api.state.clone(), Some(&Spa::at_root(dist.path())));
+    let year = Some("public, max-age=31536000, immutable".to_owned());
+    let again = Some("no-cache".to_owned());
+    let vary = Some("accept-encoding".to_owned());
+    let path = format!("/{wasm}");
+    for (accept, encoding, body) in [
+        ("br, gzip", Some("br"), "brotli wasm"),
+        ("gzip, deflate", Some("gzip"), "gzip wasm"),
+        ("identity", None, "raw wasm"),
+    ] {
+        let (status, [sent_as, cache, varies], sent) =
+            fetch_encoded(router.clone(), &path, accept).await;
+        assert_eq!(status, StatusCode::OK, "{accept}");
+        assert_eq!(sent_as.as_deref(), encoding, "{accept}");
+        assert_eq!(sent, body, "{accept}");
+        assert_eq!((&cache, &varies), (&year, &vary), "{accept}");
+    }
+    // What a deployer edits, and every page, is asked for again each load;
+    // so is a hashed-looking name that is no file (it answers index.html).
+    for uri in [
+        "/",
+        "/index.html",
+        "/config.json",
+        "/customers/new/account",
+        "/customer-wizard-0123456789abcdef.js",
+    ] {
+        let (status, [sent_as, cache, varies], _) =
+            fetch_encoded(router.clone(), uri, "br, gzip").await;
+        assert_eq!(status, StatusCode::OK, "{uri}");
+        assert_eq!(sent_as, None, "{uri}");
+        assert_eq!((&cache, &varies), (&again, &vary), "{uri}");
+    }
+    // The API's answers are never stored.
+    let (_, [_, cache, _], _) = fetch_encoded(router.clone(), "/v1/me", "br").await;
+    assert_eq!(cache.as_deref(), Some("no-store"));
+}
+
 #[test]
 fn the_base_href_of_a_page_is_found_in_any_case_and_quotes() {
     assert_eq!(
