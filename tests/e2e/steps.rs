@@ -379,12 +379,12 @@ pub(crate) async fn use_demo_account(client: &Client, user: &str) -> Outcome {
         click(client, "form button[type=submit]").await
     };
     // The page may still be drawing after a redirect here (a sign-in that
-    // ended mid-wizard); a form drawn again under the click is filled again.
-    let mut tries = 3;
+    // ended mid-wizard), slowly when the machine is busy: a form drawn again
+    // under the click is filled again, for as long as any other wait.
+    let deadline = Instant::now() + WAIT;
     loop {
         match fill_and_submit().await {
-            Err(failure) if tries > 1 && failure.contains("stale element") => {
-                tries -= 1;
+            Err(failure) if Instant::now() < deadline && failure.contains("stale element") => {
                 tokio::time::sleep(Duration::from_millis(250)).await;
             }
             outcome => return outcome,
