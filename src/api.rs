@@ -245,7 +245,7 @@ impl Call {
         if let Some(token) = token {
             request = request.header("Authorization", &format!("Bearer {token}"));
         }
-        request = request.header("X-Locale", crate::i18n::locale_untracked().culture());
+        request = request.header("X-Locale", crate::locale::current_untracked().culture());
         for (name, value) in &self.headers {
             request = request.header(name, value);
         }

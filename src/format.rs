@@ -6,7 +6,7 @@ use wasm_bindgen::JsValue;
 
 /// The UI language; a view that formats through here follows its changes.
 fn locales() -> Array {
-    Array::of1(&JsValue::from_str(crate::i18n::locale().tag()))
+    Array::of1(&JsValue::from_str(crate::locale::current().tag()))
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {

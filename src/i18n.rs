@@ -1,4 +1,5 @@
-//! The UI language, and every text of the app in English, Hungarian and Turkish.
+//! Every text of the app in English, Hungarian and Turkish (the language
+//! itself is `locale`'s).
 //!
 //! Each page's texts are one struct in its own module, with the three
 //! languages' constants side by side: a text missing in any language is a
@@ -15,63 +16,20 @@ mod review;
 mod sign_in;
 mod subscriptions;
 
+use customer_model::locale::Locale;
 use customer_model::validation::Issue;
 use customer_model::wire::{BillingCycle, Role};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
+use crate::locale;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Locale {
-    En,
-    Hu,
-    Tr,
-}
-
-impl Locale {
-    pub const ALL: [Locale; 3] = [Locale::En, Locale::Hu, Locale::Tr];
-
-    /// The BCP 47 language tag, for `<html lang>` and `Intl`.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::Hu => "hu",
-            Locale::Tr => "tr",
-        }
-    }
-
-    /// The culture sent as `X-Locale`, so that the API names offers in it.
-    pub fn culture(self) -> &'static str {
-        match self {
-            Locale::En => "en-US",
-            Locale::Hu => "hu-HU",
-            Locale::Tr => "tr-TR",
-        }
-    }
-
-    /// The language's name in itself, for the language switcher.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Locale::En => "English",
-            Locale::Hu => "Magyar",
-            Locale::Tr => "Türkçe",
-        }
-    }
-
-    /// The locale of a language tag such as `hu-HU` or `TR`.
-    pub fn from_tag(tag: &str) -> Option<Locale> {
-        let language = tag.split(['-', '_']).next()?.to_ascii_lowercase();
-        Locale::ALL
-            .into_iter()
-            .find(|locale| locale.tag() == language)
-    }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Locale::En => &EN,
-            Locale::Hu => &HU,
-            Locale::Tr => &TR,
-        }
+/// Every text of the UI in `locale`.
+pub fn texts_in(locale: Locale) -> &'static Texts {
+    match locale {
+        Locale::En => &EN,
+        Locale::Hu => &HU,
+        Locale::Tr => &TR,
     }
 }
 
@@ -143,67 +101,9 @@ impl Plural {
     }
 }
 
-const LOCALE_KEY: &str = "customer-wizard.locale";
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
-
-/// The language chosen before on this browser, else the browser's first
-/// language we have, else English.
-fn initial_locale() -> Locale {
-    let remembered = local_storage()
-        .and_then(|storage| storage.get_item(LOCALE_KEY).ok().flatten())
-        .and_then(|tag| Locale::from_tag(&tag));
-    remembered
-        .or_else(|| {
-            let languages = web_sys::window()?.navigator().languages();
-            languages
-                .iter()
-                .filter_map(|language| language.as_string())
-                .find_map(|language| Locale::from_tag(&language))
-        })
-        .unwrap_or(Locale::En)
-}
-
-thread_local! {
-    static LOCALE: ArcRwSignal<Locale> = ArcRwSignal::new(initial_locale());
-}
-
-fn show_in_document(locale: Locale) {
-    if let Some(root) = document().document_element() {
-        let _ = root.set_attribute("lang", locale.tag());
-    }
-}
-
-/// The UI language; views that read it follow a change.
-pub fn locale() -> Locale {
-    LOCALE.with(|locale| locale.get())
-}
-
-/// The UI language, for code outside the views (request headers).
-pub fn locale_untracked() -> Locale {
-    LOCALE.with(|locale| locale.get_untracked())
-}
-
 /// The texts of the UI language; views that read them follow a change.
 pub fn texts() -> &'static Texts {
-    locale().texts()
-}
-
-/// Switches every text at once (input stays: only texts re-render), and
-/// remembers the choice on this browser.
-pub fn set_locale(locale: Locale) {
-    if let Some(storage) = local_storage() {
-        let _ = storage.set_item(LOCALE_KEY, locale.tag());
-    }
-    show_in_document(locale);
-    LOCALE.with(|current| current.set(locale));
-}
-
-/// `<html lang>` for the language the app starts in.
-pub fn start() {
-    show_in_document(locale_untracked());
+    texts_in(locale::current())
 }
 
 /// A text of the UI language as a view or attribute that follows a change of
@@ -270,18 +170,4 @@ pub fn role_name(role: Role) -> &'static str {
 
 pub fn billing_cycle_name(cycle: BillingCycle) -> &'static str {
     (texts().common.billing_cycle)(cycle)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Locale;
-
-    #[test]
-    fn language_tags_choose_a_locale_by_their_language() {
-        assert_eq!(Locale::from_tag("hu-HU"), Some(Locale::Hu));
-        assert_eq!(Locale::from_tag("TR"), Some(Locale::Tr));
-        assert_eq!(Locale::from_tag("en_GB"), Some(Locale::En));
-        assert_eq!(Locale::from_tag("de-DE"), None);
-        assert_eq!(Locale::from_tag(""), None);
-    }
 }

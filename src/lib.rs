@@ -15,6 +15,7 @@ pub mod config;
 mod countries;
 mod format;
 mod i18n;
+mod locale;
 mod oidc;
 mod pages;
 mod session;
@@ -28,9 +29,11 @@ pub mod testing {
     pub use crate::components::step_guard::StepGuard;
     pub use crate::components::text_field::TextField;
     pub use crate::format::sort_by_name;
-    pub use crate::i18n::{Locale, set_locale, texts};
+    pub use crate::i18n::{texts, texts_in};
+    pub use crate::locale::set as set_locale;
     pub use crate::pages::account_info::{AccountInfoPage, AddressFields};
     pub use crate::wizard::{Step, Wizard};
+    pub use customer_model::locale::Locale;
 }
 
 use leptos::prelude::*;
@@ -69,7 +72,7 @@ fn Elsewhere() -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    i18n::start();
+    locale::start();
     Session::provide();
     Wizard::provide();
     view! {

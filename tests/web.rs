@@ -4,7 +4,7 @@
 use customer_model::validation;
 use customer_model::wire::CountryValidationRules;
 use customer_wizard::testing::{
-    AccountInfoPage, AddressFields, Locale, SiteHeader, TextField, set_locale, texts,
+    AccountInfoPage, AddressFields, Locale, SiteHeader, TextField, set_locale, texts, texts_in,
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -340,8 +340,8 @@ async fn switching_the_language_changes_every_text_and_keeps_the_input() {
     assert!(english_error.contains("at least"), "{english_error}");
 
     for (locale, texts) in [
-        (Locale::Hu, Locale::Hu.texts()),
-        (Locale::Tr, Locale::Tr.texts()),
+        (Locale::Hu, texts_in(Locale::Hu)),
+        (Locale::Tr, texts_in(Locale::Tr)),
     ] {
         let button: HtmlElement =
             find(&host, &format!("#language-{}", locale.tag())).expect("language button");
@@ -369,8 +369,8 @@ async fn switching_the_language_changes_every_text_and_keeps_the_input() {
         assert_eq!(remembered.as_deref(), Some(locale.tag()));
     }
     assert_ne!(
-        Locale::Hu.texts().customers.company_name,
-        Locale::En.texts().customers.company_name
+        texts_in(Locale::Hu).customers.company_name,
+        texts_in(Locale::En).customers.company_name
     );
 
     set_locale(Locale::En);

@@ -2,7 +2,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
-use crate::i18n::{self, Locale, t};
+use customer_model::locale::Locale;
+
+use crate::i18n::{t, texts};
+use crate::locale;
 use crate::session::Session;
 use crate::wizard::Wizard;
 use crate::{api, config, oidc, waiting};
@@ -47,7 +50,7 @@ pub fn SiteHeader() -> impl IntoView {
             </Show>
             // Always there, so that screen readers announce what appears in it.
             <p class="site-header__waiting" role="status" id="waiting-notice">
-                {move || waiting::seconds_left().map(|seconds| (i18n::texts().common.waiting)(seconds))}
+                {move || waiting::seconds_left().map(|seconds| (texts().common.waiting)(seconds))}
             </p>
         </header>
     }
@@ -62,17 +65,17 @@ fn LanguageSwitcher() -> impl IntoView {
             <ul>
                 {Locale::ALL
                     .into_iter()
-                    .map(|locale| {
+                    .map(|language| {
                         view! {
                             <li>
                                 <button
                                     type="button"
-                                    lang=locale.tag()
-                                    id=format!("language-{}", locale.tag())
-                                    aria-pressed=move || (i18n::locale() == locale).to_string()
-                                    on:click=move |_| i18n::set_locale(locale)
+                                    lang=language.tag()
+                                    id=format!("language-{}", language.tag())
+                                    aria-pressed=move || (locale::current() == language).to_string()
+                                    on:click=move |_| locale::set(language)
                                 >
-                                    {locale.native_name()}
+                                    {language.native_name()}
                                 </button>
                             </li>
                         }

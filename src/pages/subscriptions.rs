@@ -90,7 +90,7 @@ type Catalogue = LocalResource<Result<Collection<Offer>, ApiError>>;
 pub fn catalogue_of(wizard: Wizard) -> (Catalogue, Memo<Vec<Offer>>) {
     let country = wizard.draft(|draft| draft.account.country.clone());
     let catalogue = LocalResource::new(move || {
-        crate::i18n::locale();
+        crate::locale::current();
         let country = country.clone();
         async move { api::offers(&country).await }
     });

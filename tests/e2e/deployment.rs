@@ -209,7 +209,7 @@ async fn blocked_across_origins(client: &Client, deployment: &Deployment) -> Out
     )
     .await?;
     click(client, "form button[type=submit]").await?;
-    let unreachable = (Locale::En.texts().common.api_error)(&ApiError::Network(String::new()));
+    let unreachable = (texts_in(Locale::En).common.api_error)(&ApiError::Network(String::new()));
     let message = text_of(client, "#user-name-error").await?;
     check(message.ends_with(&unreachable), || {
         format!("the sign-in's error: {message:?}, expected {unreachable:?}")
@@ -313,7 +313,7 @@ async fn under_a_sub_path(client: &Client, deployment: &Deployment) -> Outcome {
         address_is(client, "/wizard/customers").await?;
     }
     open(client, app, "/no-such-page").await?;
-    heading(client, Locale::En.texts().common.not_found_title).await?;
+    heading(client, texts_in(Locale::En).common.not_found_title).await?;
     click(client, "main a[href='/wizard/customers']").await?;
     heading(client, "Customers").await?;
     click(client, ".site-header__sign-out").await?;
@@ -363,7 +363,7 @@ async fn reseller_links(client: &Client, base_url: &str) -> Outcome {
     .await?;
     for locale in Locale::ALL {
         switch_language(client, locale.tag()).await?;
-        let expected = (locale.texts().account.reseller_unknown)(NOT_OURS);
+        let expected = (texts_in(locale).account.reseller_unknown)(NOT_OURS);
         text_is(client, "#unknown-reseller", &expected).await?;
     }
     screenshot(client, "tr-unknown-reseller").await?;
@@ -411,7 +411,7 @@ async fn reseller_link_for_a_direct_bill_partner(client: &Client, base_url: &str
     )
     .await?;
     heading(client, "Account info").await?;
-    let expected = (Locale::En.texts().account.reseller_unknown)(OURS);
+    let expected = (texts_in(Locale::En).account.reseller_unknown)(OURS);
     text_is(client, "#unknown-reseller", &expected).await?;
     count_is(client, "#reseller", 0).await?;
     let draft = stored(client).await?;

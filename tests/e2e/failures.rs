@@ -417,7 +417,7 @@ async fn refused_to(
         || format!("POST /v1/customers: {} {}", refused.status, refused.body),
     )?;
 
-    let reason = (Locale::En.texts().customers.cannot_add)(role);
+    let reason = (texts_in(Locale::En).customers.cannot_add)(role);
     sign_in_as(client, base_url, user, "Customers").await?;
     text_is(client, "#cannot-add", &reason).await?;
     count_is(client, "a[href='/customers/new/account']", 0).await?;
@@ -524,7 +524,7 @@ async fn agreement_option(client: &Client, base_url: &str, user: &str, allowed: 
         text_is(
             client,
             "#agreement-not-allowed",
-            Locale::En.texts().account.agreement_not_allowed,
+            texts_in(Locale::En).account.agreement_not_allowed,
         )
         .await?;
         // Clicking the label does not choose it.

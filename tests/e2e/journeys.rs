@@ -12,7 +12,7 @@ const TAB: &str = "\u{E004}";
 
 /// The English message of a rule, as the page shows it.
 fn message(issue: Issue) -> String {
-    (Locale::En.texts().issue)(&issue)
+    (texts_in(Locale::En).issue)(&issue)
 }
 
 /// Types into the field as it is (no clearing) and leaves it with Tab.
@@ -113,7 +113,7 @@ async fn direct_bill_partner(client: &Client, base_url: &str) -> Outcome {
         .await
         .map_err(failed("look for the reseller field"))?;
     let page = text_of(client, "main").await?;
-    let texts = Locale::En.texts();
+    let texts = texts_in(Locale::En);
     check(
         resellers.is_empty() && !page.contains(texts.account.reseller_heading),
         || format!("a direct-bill partner sees a reseller field: {page:?}"),

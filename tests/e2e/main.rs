@@ -32,7 +32,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use customer_wizard::testing::Locale;
+use customer_wizard::testing::{Locale, texts_in};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
@@ -671,7 +671,7 @@ async fn the_language_changes_mid_wizard_without_losing_input() {
 /// axe-core and photographed (`target/e2e-screenshots/<lang>-<page>.png`).
 /// The address is one the service corrects, so the dialog opens too.
 async fn accessibility_tour(client: &Client, base_url: &str, locale: Locale) -> Outcome {
-    let texts = locale.texts();
+    let texts = texts_in(locale);
     let lang = locale.tag();
     let page = |name: &str| format!("{lang}-{name}");
     open(client, base_url, "/sign-in").await?;

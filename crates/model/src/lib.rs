@@ -11,6 +11,7 @@
 
 pub mod cloud;
 pub mod draft;
+pub mod locale;
 pub mod text;
 pub mod validation;
 pub mod wire;

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use axum::Json;
 use axum::extract::State;
 use axum::http::HeaderMap;
+use customer_model::locale::Locale;
 use customer_model::wire::{Attributes, BillingCycle, Collection, Offer, OfferCategory, Price};
 use serde::Deserialize;
 use utoipa::IntoParams;
@@ -105,59 +106,38 @@ fn catalogue(settings: &Settings) -> ApiResult<&Catalogue> {
     }
 }
 
-/// The UI languages the catalogue is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Language {
-    En,
-    Hu,
-    Tr,
+/// The language `X-Locale` asks for (`hu-HU`, `tr`, …); English otherwise.
+pub fn locale_of(headers: &HeaderMap) -> Locale {
+    headers
+        .get("x-locale")
+        .and_then(|value| value.to_str().ok())
+        .and_then(Locale::from_tag)
+        .unwrap_or(Locale::En)
 }
 
-impl Language {
-    /// From `X-Locale` (`hu-HU`, `tr`, …); English otherwise.
-    pub fn from_headers(headers: &HeaderMap) -> Self {
-        let locale = headers
-            .get("x-locale")
-            .and_then(|value| value.to_str().ok())
-            .unwrap_or_default();
-        match locale.get(..2).map(str::to_ascii_lowercase).as_deref() {
-            Some("hu") => Language::Hu,
-            Some("tr") => Language::Tr,
-            _ => Language::En,
-        }
+/// A catalogue text in `locale`.
+fn pick(texts: &Texts, locale: Locale) -> String {
+    match locale {
+        Locale::En => &texts.en,
+        Locale::Hu => &texts.hu,
+        Locale::Tr => &texts.tr,
     }
-
-    fn locale(self) -> &'static str {
-        match self {
-            Language::En => "en-US",
-            Language::Hu => "hu-HU",
-            Language::Tr => "tr-TR",
-        }
-    }
-
-    fn pick(self, texts: &Texts) -> String {
-        match self {
-            Language::En => &texts.en,
-            Language::Hu => &texts.hu,
-            Language::Tr => &texts.tr,
-        }
-        .clone()
-    }
+    .clone()
 }
 
-fn category(entry: &CategoryEntry, country: &str, language: Language) -> OfferCategory {
+fn category(entry: &CategoryEntry, country: &str, language: Locale) -> OfferCategory {
     OfferCategory {
         id: entry.id.clone(),
-        name: language.pick(&entry.name),
+        name: pick(&entry.name, language),
         rank: entry.rank,
-        locale: Some(language.locale().to_owned()),
+        locale: Some(language.culture().to_owned()),
         country: Some(country.to_owned()),
         attributes: Attributes::of("OfferCategory"),
     }
 }
 
 /// The offers sold in `country` (an ISO code we have rules for).
-pub fn offers(settings: &Settings, country: &str, language: Language) -> ApiResult<Vec<Offer>> {
+pub fn offers(settings: &Settings, country: &str, language: Locale) -> ApiResult<Vec<Offer>> {
     let catalogue = catalogue(settings)?;
     let currency = catalogue
         .currencies
@@ -173,12 +153,12 @@ pub fn offers(settings: &Settings, country: &str, language: Language) -> ApiResu
                 .find(|c| c.id == entry.category)?;
             Some(Offer {
                 id: entry.id.clone(),
-                name: language.pick(&entry.name),
-                description: language.pick(&entry.description),
+                name: pick(&entry.name, language),
+                description: pick(&entry.description, language),
                 minimum_quantity: entry.minimum_quantity,
                 maximum_quantity: entry.maximum_quantity,
                 rank: entry.rank,
-                locale: Some(language.locale().to_owned()),
+                locale: Some(language.culture().to_owned()),
                 country: Some(country.to_owned()),
                 category: self::category(category, country, language),
                 billing: Some(entry.billing.clone()),
@@ -243,7 +223,7 @@ pub async fn list(
     QueryParams(query): QueryParams<OffersQuery>,
 ) -> ApiResult<Json<Collection<Offer>>> {
     let country = known_country(query.country.as_deref())?;
-    let mut offers = offers(&state.settings, &country, Language::from_headers(&headers))?;
+    let mut offers = offers(&state.settings, &country, locale_of(&headers))?;
     if let Some(category) = query.offer_category_id.as_deref() {
         offers.retain(|offer| offer.category.id.eq_ignore_ascii_case(category));
     }
@@ -275,7 +255,7 @@ pub async fn get(
     QueryParams(query): QueryParams<CountryQuery>,
 ) -> ApiResult<Json<Offer>> {
     let country = known_country(query.country.as_deref())?;
-    offers(&state.settings, &country, Language::from_headers(&headers))?
+    offers(&state.settings, &country, locale_of(&headers))?
         .into_iter()
         .find(|offer| offer.id.eq_ignore_ascii_case(&id))
         .map(Json)
@@ -292,7 +272,7 @@ pub async fn categories(
     QueryParams(query): QueryParams<CountryQuery>,
 ) -> ApiResult<Json<Collection<OfferCategory>>> {
     let country = known_country(query.country.as_deref())?;
-    let language = Language::from_headers(&headers);
+    let language = locale_of(&headers);
     let mut categories: Vec<OfferCategory> = catalogue(&state.settings)?
         .categories
         .iter()
@@ -348,11 +328,11 @@ mod tests {
     #[test]
     fn offers_come_in_the_country_currency_and_the_asked_language() {
         let settings = Settings::default();
-        let hungarian = offers(&settings, "HU", Language::Hu).expect("offers");
+        let hungarian = offers(&settings, "HU", Locale::Hu).expect("offers");
         let price = hungarian[0].price.as_ref().expect("priced");
         assert_eq!(price.currency, "HUF");
         assert_eq!(hungarian[0].locale.as_deref(), Some("hu-HU"));
-        let english = offers(&settings, "HU", Language::En).expect("offers");
+        let english = offers(&settings, "HU", Locale::En).expect("offers");
         assert_eq!(hungarian.len(), english.len());
         assert!(
             hungarian
@@ -361,14 +341,14 @@ mod tests {
                 .any(|(hu, en)| hu.description != en.description)
         );
         assert_eq!(
-            offers(&settings, "TR", Language::Tr).expect("offers")[0]
+            offers(&settings, "TR", Locale::Tr).expect("offers")[0]
                 .price
                 .as_ref()
                 .map(|p| p.currency.as_str()),
             Some("TRY")
         );
         assert_eq!(
-            offers(&settings, "JP", Language::En).expect("offers")[0]
+            offers(&settings, "JP", Locale::En).expect("offers")[0]
                 .price
                 .as_ref()
                 .map(|p| p.currency.as_str()),
@@ -379,10 +359,10 @@ mod tests {
     #[test]
     fn locales_pick_the_language() {
         let mut headers = HeaderMap::new();
-        assert_eq!(Language::from_headers(&headers), Language::En);
+        assert_eq!(locale_of(&headers), Locale::En);
         headers.insert("x-locale", "hu-HU".parse().expect("header"));
-        assert_eq!(Language::from_headers(&headers), Language::Hu);
+        assert_eq!(locale_of(&headers), Locale::Hu);
         headers.insert("x-locale", "TR".parse().expect("header"));
-        assert_eq!(Language::from_headers(&headers), Language::Tr);
+        assert_eq!(locale_of(&headers), Locale::Tr);
     }
 }

@@ -16,7 +16,7 @@ use customer_model::wire::{
 use sqlx::{Any, Transaction};
 
 use crate::auth::Caller;
-use crate::catalogue::{self, Language};
+use crate::catalogue;
 use crate::error::{ApiError, ApiResult, refuse_errors};
 use crate::extract::{JsonWithBytes, PathParams};
 use crate::idempotency::{self, Claim, Prior};
@@ -50,7 +50,7 @@ async fn check_lines(
         ));
     }
     let settings = &state.settings;
-    let catalogue = catalogue::offers(settings, country, Language::from_headers(headers))?;
+    let catalogue = catalogue::offers(settings, country, catalogue::locale_of(headers))?;
     let mut issues = Vec::new();
     let mut offers: Vec<Offer> = Vec::new();
     for line in lines {
