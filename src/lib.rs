@@ -19,6 +19,7 @@ mod locale;
 mod oidc;
 mod pages;
 mod session;
+mod staff;
 mod waiting;
 mod wizard;
 
@@ -54,6 +55,7 @@ use pages::review::ReviewPage;
 use pages::sign_in::SignInPage;
 use pages::subscriptions::SubscriptionsPage;
 use session::Session;
+use staff::Staff;
 use wizard::Wizard;
 
 /// A path no route names: the identity provider's way back (its path is
@@ -73,7 +75,8 @@ fn Elsewhere() -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     locale::start();
-    Session::provide();
+    let session = Session::provide();
+    Staff::provide(session);
     Wizard::provide();
     view! {
         // Under the path index.html's `<base href>` names: `/` or e.g. `/wizard/`.

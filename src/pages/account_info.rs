@@ -38,6 +38,7 @@ use crate::countries::COUNTRIES;
 use crate::format;
 use crate::i18n::{api_error_message, fill, issue_message, page_title, t, texts};
 use crate::pages::customers::CannotAdd;
+use crate::staff::Staff;
 use crate::wizard::{Step, Wizard, account_fingerprint};
 
 /// Step 1 of the wizard, behind its guard.
@@ -118,8 +119,9 @@ fn AccountInfoForm() -> impl IntoView {
     }
     let unknown_reseller = RwSignal::new(None::<String>);
 
-    let me = LocalResource::new(api::me);
-    let me = Memo::new(move |_| me.get().and_then(Result::ok));
+    let staff = Staff::get();
+    staff.retry_failures();
+    let me = Memo::new(move |_| staff.known());
     let indirect = Memo::new(move |_| {
         me.with(|me| {
             me.as_ref()

@@ -6,6 +6,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, SearchField};
 use crate::i18n::{api_error_message, page_title, role_name, t, texts};
+use crate::staff::Staff;
 use crate::wizard::Step;
 
 /// The search in the address bar (`?q=…&by=domain`), so Back and reload keep it.
@@ -77,7 +78,8 @@ pub fn CustomersPage() -> impl IntoView {
         let continuation = trail.with(|trail| trail.tokens(&search).last().cloned());
         api::list_customers(search, continuation)
     });
-    let me = LocalResource::new(api::me);
+    let staff = Staff::get();
+    staff.retry_failures();
     let on_search = move |ev: SubmitEvent| {
         ev.prevent_default();
         let value = text.get_untracked();
@@ -104,7 +106,7 @@ pub fn CustomersPage() -> impl IntoView {
                     {t!(customers.added)}
                 </p>
             })}
-            {move || me.get().map(|me| view! { <AddCustomer me /> })}
+            {move || staff.me().map(|me| view! { <AddCustomer me /> })}
             <form class="search" role="search" on:submit=on_search>
                 <div class="field">
                     <label for="customer-search">{t!(customers.search_label)}</label>

@@ -8,6 +8,7 @@ use crate::api;
 use crate::config::href;
 use crate::i18n::{api_error_message, page_title, t, texts};
 use crate::pages::confirmation::{Copied, copied_message, copy_to_clipboard};
+use crate::staff::Staff;
 use crate::wizard::{Step, Wizard};
 
 #[component]
@@ -15,7 +16,8 @@ pub fn RelationshipRequestPage() -> impl IntoView {
     let wizard = Wizard::get();
     let reseller = wizard.draft(|draft| draft.reseller_id.clone());
     let invitation = LocalResource::new(move || api::relationship_request(reseller.clone()));
-    let me = LocalResource::new(api::me);
+    let staff = Staff::get();
+    staff.retry_failures();
     // The user's own text once they edit it; until then the default text,
     // which follows a switch of language.
     let edited = RwSignal::new(None::<String>);
@@ -23,7 +25,7 @@ pub fn RelationshipRequestPage() -> impl IntoView {
         if let Some(text) = edited.get() {
             return text;
         }
-        match (invitation.get(), me.get()) {
+        match (invitation.get(), staff.me()) {
             (Some(Ok(invitation)), Some(me)) => {
                 let partner = me.map(|me| me.partner.name).unwrap_or_default();
                 (texts().relationship.email_body)(&invitation.url, &partner)

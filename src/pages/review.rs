@@ -9,13 +9,13 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
-use crate::api;
 use crate::components::step_guard::StepGuard;
 use crate::format;
 use crate::i18n::{api_error_message, fill, issue_message, page_title, t, texts};
 use crate::pages::account_info::fields::field_id;
 use crate::pages::account_info::relationship_link;
 use crate::pages::subscriptions::{catalogue_of, chosen_lines, total_label, totals};
+use crate::staff::Staff;
 use crate::wizard::submit::{self, Failure, Stage};
 use crate::wizard::{Step, Wizard};
 
@@ -163,20 +163,8 @@ fn Review() -> impl IntoView {
     let navigate = use_navigate();
     let draft = Memo::new(move |_| wizard.state.with(|state| state.draft.clone()));
     let (_, offers) = catalogue_of(wizard);
-    let has_reseller = Memo::new(move |_| draft.with(|draft| draft.reseller_id.is_some()));
-    let resellers = LocalResource::new(move || {
-        let wanted = has_reseller.get();
-        async move {
-            if wanted {
-                api::resellers()
-                    .await
-                    .map(|list| list.items)
-                    .unwrap_or_default()
-            } else {
-                Vec::new()
-            }
-        }
-    });
+    let staff = Staff::get();
+    staff.retry_failures();
     let running = RwSignal::new(false);
     let failure = RwSignal::new(None::<Failure>);
     let stages = Memo::new(move |_| draft.with(submit::stages));
@@ -274,7 +262,8 @@ fn Review() -> impl IntoView {
                 </div>
                 <dl class="summary-list">
                     {move || {
-                        let resellers = resellers.get();
+                        // Without the list, the reseller is named by its id.
+                        let resellers = staff.resellers().map(Result::unwrap_or_default);
                         draft.with(|draft| account_rows(draft, resellers.as_deref()))
                     }.into_iter().map(|(key, value)| view! {
                         <div class="summary-list__row">

@@ -202,6 +202,24 @@ async fn indirect_provider_with_reseller(client: &Client, base_url: &str) -> Out
         format!("Review shows the reseller's id: {review:?}")
     })?;
     screenshot(client, "indirect-review").await?;
+    // Three steps since the page loaded; who is signed in and the resellers
+    // were asked for once, not by each step.
+    for (call, path) in [
+        ("/v1/me", "/v1/me"),
+        ("the resellers", "/v1/relationships?relationship_type="),
+    ] {
+        let count = client
+            .execute(
+                "return performance.getEntriesByType('resource')\
+                     .filter((entry) => entry.name.includes(arguments[0])).length;",
+                vec![path.into()],
+            )
+            .await
+            .map_err(failed("count the requests"))?;
+        check(count.as_u64() == Some(1), || {
+            format!("{call} was asked for {count} times")
+        })?;
+    }
     click(client, "#submit").await?;
 
     let confirmed = confirmation_shows(client, FOURTH_COFFEE.domain_prefix, &[4]).await?;

@@ -3,8 +3,8 @@
 use customer_model::wire::PartnerRelationship;
 use leptos::prelude::*;
 
-use crate::api;
 use crate::i18n::{api_error_message, t};
+use crate::staff::Staff;
 use crate::wizard::Wizard;
 
 /// Keeps the draft's reseller (one a link named, or one restored) only if it
@@ -46,10 +46,10 @@ pub fn keep_known_reseller(wizard: Wizard, known: &[PartnerRelationship]) -> Opt
 #[component]
 pub fn ResellerField(unknown: RwSignal<Option<String>>) -> impl IntoView {
     let wizard = Wizard::get();
-    let resellers = LocalResource::new(api::resellers);
+    let staff = Staff::get();
     Effect::new(move || {
-        if let Some(Ok(list)) = resellers.get()
-            && let Some(id) = keep_known_reseller(wizard, &list.items)
+        if let Some(Ok(resellers)) = staff.resellers()
+            && let Some(id) = keep_known_reseller(wizard, &resellers)
         {
             unknown.set(Some(id));
         }
@@ -66,13 +66,12 @@ pub fn ResellerField(unknown: RwSignal<Option<String>>) -> impl IntoView {
         <div class="field">
             <label for="reseller">{t!(account.reseller_label)}</label>
             <span class="hint" id="reseller-hint">{t!(account.reseller_hint)}</span>
-            {move || match resellers.get() {
+            {move || match staff.resellers() {
                 None => view! { <p class="notice">{t!(account.resellers_loading)}</p> }.into_any(),
                 Some(Err(error)) => {
                     view! { <p class="alert" role="alert">{move || api_error_message(&error)}</p> }.into_any()
                 }
-                Some(Ok(list)) => {
-                    let items = list.items;
+                Some(Ok(items)) => {
                     let options = items.clone();
                     view! {
                         <select
