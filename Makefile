@@ -100,7 +100,7 @@ test-browser:
 	cargo test -p customer-wizard $(WASM) --test web
 
 ## bench: every benchmark against the release builds on loopback → BENCHMARKS.md;
-## fails when the first load is over 150 KiB of gzip (scripts/bench/run.sh)
+## fails when the first load is over 250,000 B of gzip (scripts/bench/run.sh)
 bench: bootstrap dist
 	scripts/bench/run.sh
 

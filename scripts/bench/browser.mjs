@@ -300,6 +300,36 @@ async function prepare(browser, token) {
   }
 }
 
+/**
+ * The bytes Chromium received for the app's own files (`transferSize`:
+ * headers and the body as sent, compressed or not; 0 from its cache), on a
+ * first visit with an empty cache and on a second visit in the same context,
+ * as when the user opens the app again. The API's answers are not counted.
+ */
+async function transfer(browser, token) {
+  const { context, page } = await freshPage(browser, { token, wizard: null, ready: {} });
+  const visit = async () => {
+    await page.goto(`${spaBase}/customers/new/account`, { waitUntil: 'load' });
+    await page.evaluate(() => window.__ready);
+    await page.waitForTimeout(300);
+    return page.evaluate(() =>
+      [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+        .filter((entry) => {
+          const url = new URL(entry.name);
+          return url.origin === location.origin && !url.pathname.startsWith('/v1/');
+        })
+        .map((entry) => ({ path: new URL(entry.name).pathname, bytes: entry.transferSize })),
+    );
+  };
+  try {
+    const first = await visit();
+    const repeat = await visit();
+    return { first, repeat };
+  } finally {
+    await context.close();
+  }
+}
+
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   headless: true,
@@ -318,6 +348,7 @@ let result;
 try {
   const [token, bigToken] = await Promise.all([signIn(spaBase), signIn(bigBase)]);
   const { wizard, fetched } = await prepare(browser, token);
+  const transferred = await transfer(browser, token);
   const scenarios = [
     ['account', () => accountRun(browser, token)],
     ['next', () => nextRun(browser, token, wizard)],
@@ -335,7 +366,7 @@ try {
     process.stderr.write(`    browser run ${run + 1}/${runs}\r`);
   }
   process.stderr.write('\n');
-  result = { firstLoad: fetched };
+  result = { firstLoad: fetched, transferred };
 } catch (error) {
   // Nothing could be measured (no sign-in, or Account info never completed).
   result = { error: error.message.split('\n')[0] };
