@@ -10,6 +10,7 @@
 // below is the surface the component and end-to-end tests use.
 mod api;
 mod browser;
+mod catalogue;
 mod components;
 pub mod config;
 mod countries;
@@ -49,10 +50,9 @@ use pages::account_info::AccountInfoPage;
 use pages::confirmation::ConfirmationPage;
 use pages::customers::CustomersPage;
 use pages::not_found::NotFound;
-use pages::provider_sign_in::AuthCallbackPage;
 use pages::relationship_request::RelationshipRequestPage;
 use pages::review::ReviewPage;
-use pages::sign_in::SignInPage;
+use pages::sign_in::{AuthCallbackPage, SignInPage};
 use pages::subscriptions::SubscriptionsPage;
 use session::Session;
 use staff::Staff;

@@ -4,7 +4,6 @@ pub mod account_info;
 pub mod confirmation;
 pub mod customers;
 pub mod not_found;
-pub mod provider_sign_in;
 pub mod relationship_request;
 pub mod review;
 pub mod sign_in;

@@ -2,7 +2,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::t;
+use crate::i18n::texts;
 
 /// Focuses a summary the next render shows (after a failed submit).
 pub fn focus_when_shown(summary: NodeRef<Div>) {
@@ -13,28 +13,47 @@ pub fn focus_when_shown(summary: NodeRef<Div>) {
     });
 }
 
-/// "There is a problem": one link per error, to the field it concerns. The page
-/// focuses it (through `node_ref`) after a failed submit.
+/// What a summary lists: the problems that stop the user, or the warnings
+/// they may accept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Concern {
+    Errors,
+    Warnings,
+}
+
+/// "There is a problem" (or "Check these answers"): one link per item, to
+/// the field it concerns, then `children` (what the user may do about it).
+/// The page focuses it (through `node_ref`) after a failed submit.
 #[component]
-pub fn ErrorSummary(
+pub fn Summary(
+    concern: Concern,
     /// (input id, message) pairs; the summary is hidden while this is empty.
     #[prop(into)]
-    errors: Signal<Vec<(String, String)>>,
+    items: Signal<Vec<(String, String)>>,
     node_ref: NodeRef<Div>,
+    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
+    let (class, title_id) = match concern {
+        Concern::Errors => ("error-summary", "error-summary-title"),
+        Concern::Warnings => ("warning-summary", "warning-summary-title"),
+    };
+    let title = move || match concern {
+        Concern::Errors => texts().common.error_summary_title,
+        Concern::Warnings => texts().account.warnings_title,
+    };
     view! {
         <div
-            class="error-summary"
+            class=class
             tabindex="-1"
-            aria-labelledby="error-summary-title"
+            aria-labelledby=title_id
             node_ref=node_ref
-            hidden=move || errors.with(Vec::is_empty)
+            hidden=move || items.with(Vec::is_empty)
         >
             <div role="alert">
-                <h2 id="error-summary-title">{t!(common.error_summary_title)}</h2>
+                <h2 id=title_id>{title}</h2>
                 <ul>
                     {move || {
-                        errors
+                        items
                             .get()
                             .into_iter()
                             .map(|(id, message)| {
@@ -47,9 +66,19 @@ pub fn ErrorSummary(
                             .collect_view()
                     }}
                 </ul>
+                {children.map(|children| children())}
             </div>
         </div>
     }
+}
+
+/// The errors' [`Summary`].
+#[component]
+pub fn ErrorSummary(
+    #[prop(into)] errors: Signal<Vec<(String, String)>>,
+    node_ref: NodeRef<Div>,
+) -> impl IntoView {
+    view! { <Summary concern=Concern::Errors items=errors node_ref /> }
 }
 
 /// A link to a field of this page: `#id`. The app's `<base href>` would make

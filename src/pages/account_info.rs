@@ -6,7 +6,7 @@ mod address_dialog;
 mod address_fields;
 mod agreement;
 mod domain;
-pub mod fields;
+mod fields;
 mod reseller;
 
 use customer_model::validation::{Context, Field, has_errors};
@@ -23,13 +23,15 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use address_dialog::{AddressCheck, AddressDialog};
 pub use address_fields::AddressFields;
 use agreement::AgreementSection;
-pub use domain::relationship_link;
 use domain::{Availability, DomainField, LookAlikeWarning, Lookups};
-use fields::{bind, field_id, issues_of};
+use fields::{bind, issues_of};
 use reseller::ResellerField;
 
 use crate::api::{self, ApiError};
-use crate::components::error_summary::{ErrorSummary, FieldLink, focus_when_shown};
+use crate::components::cannot_add::CannotAdd;
+use crate::components::error_summary::{Concern, ErrorSummary, Summary, focus_when_shown};
+use crate::components::form::field_id;
+use crate::components::relationship_link::relationship_link;
 use crate::components::select_field::SelectField;
 use crate::components::step_guard::StepGuard;
 use crate::components::text_field::TextField;
@@ -37,7 +39,6 @@ use crate::config::href;
 use crate::countries::COUNTRIES;
 use crate::format;
 use crate::i18n::{api_error_message, fill, issue_message, page_title, t, texts};
-use crate::pages::customers::CannotAdd;
 use crate::staff::Staff;
 use crate::wizard::{Step, Wizard, account_fingerprint};
 
@@ -412,7 +413,18 @@ fn AccountInfoForm() -> impl IntoView {
                 }}
             </a>
             <ErrorSummary errors=errors node_ref=summary />
-            <WarningSummary warnings node_ref=warnings_panel on_continue=Callback::new(move |()| check_address()) />
+            <Summary
+                concern=Concern::Warnings
+                items=Signal::derive(move || {
+                    warnings.get().into_iter().map(|(id, message)| (id.to_owned(), message)).collect::<Vec<_>>()
+                })
+                node_ref=warnings_panel
+            >
+                <p>{t!(account.warnings_text)}</p>
+                <button type="button" class="button button--secondary" id="continue-anyway" on:click=move |_| check_address()>
+                    {t!(account.continue_anyway)}
+                </button>
+            </Summary>
             <span class="caption">{move || (texts().common.step_caption)(1)}</span>
             <h1 tabindex="-1">{t!(common.step_account)}</h1>
             {move || refused.get().map(|me| view! { <CannotAdd me /> })}
@@ -551,40 +563,5 @@ fn AccountInfoForm() -> impl IntoView {
             </form>
             <AddressDialog check=address_check on_accept=proceed />
         </main>
-    }
-}
-
-/// "Check these answers": the warnings, which the user may accept.
-#[component]
-fn WarningSummary(
-    #[prop(into)] warnings: Signal<Vec<(&'static str, String)>>,
-    node_ref: NodeRef<Div>,
-    on_continue: Callback<()>,
-) -> impl IntoView {
-    view! {
-        <div
-            class="warning-summary"
-            tabindex="-1"
-            aria-labelledby="warning-summary-title"
-            node_ref=node_ref
-            hidden=move || warnings.with(Vec::is_empty)
-        >
-            <div role="alert">
-                <h2 id="warning-summary-title">{t!(account.warnings_title)}</h2>
-                <ul>
-                    {move || {
-                        warnings
-                            .get()
-                            .into_iter()
-                            .map(|(id, message)| view! { <li><FieldLink id>{message}</FieldLink></li> })
-                            .collect_view()
-                    }}
-                </ul>
-                <p>{t!(account.warnings_text)}</p>
-                <button type="button" class="button button--secondary" id="continue-anyway" on:click=move |_| on_continue.run(())>
-                    {t!(account.continue_anyway)}
-                </button>
-            </div>
-        </div>
     }
 }

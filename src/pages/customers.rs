@@ -5,7 +5,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, SearchField};
-use crate::i18n::{api_error_message, page_title, role_name, t, texts};
+use crate::components::cannot_add::CannotAdd;
+use crate::i18n::{api_error_message, page_title, t, texts};
 use crate::staff::Staff;
 use crate::wizard::Step;
 
@@ -192,19 +193,6 @@ fn AddCustomer(me: Result<Me, api::ApiError>) -> impl IntoView {
             </a>
         }
         .into_any(),
-    }
-}
-
-/// Why this user may not add customers: their roles, and the roles that may.
-#[component]
-pub fn CannotAdd(me: Me) -> impl IntoView {
-    view! {
-        <p class="inset" id="cannot-add">
-            {move || {
-                let roles: Vec<&str> = me.roles.iter().map(|role| role_name(*role)).collect();
-                (texts().customers.cannot_add)(&roles.join(", "))
-            }}
-        </p>
     }
 }
 

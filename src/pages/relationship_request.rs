@@ -5,9 +5,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api;
+use crate::components::clipboard::{Copied, copied_message, copy_to_clipboard};
 use crate::config::href;
 use crate::i18n::{api_error_message, page_title, t, texts};
-use crate::pages::confirmation::{Copied, copied_message, copy_to_clipboard};
 use crate::staff::Staff;
 use crate::wizard::{Step, Wizard};
 

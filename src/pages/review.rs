@@ -9,12 +9,12 @@ use leptos::task::spawn_local;
 use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
+use crate::catalogue::{catalogue_of, chosen_lines, total_label, totals};
+use crate::components::form::field_id;
+use crate::components::relationship_link::relationship_link;
 use crate::components::step_guard::StepGuard;
 use crate::format;
 use crate::i18n::{api_error_message, fill, issue_message, page_title, t, texts};
-use crate::pages::account_info::fields::field_id;
-use crate::pages::account_info::relationship_link;
-use crate::pages::subscriptions::{catalogue_of, chosen_lines, total_label, totals};
 use crate::staff::Staff;
 use crate::wizard::submit::{self, Failure, Stage};
 use crate::wizard::{Step, Wizard};

@@ -11,8 +11,12 @@ use crate::components::error_summary::{ErrorSummary, focus_when_shown};
 use crate::components::field_error::FieldError;
 use crate::config::{self, Auth, safe_return};
 use crate::i18n::{api_error_message, page_title, role_name, t, texts};
-use crate::pages::provider_sign_in::{NotConfigured, ProviderSignIn};
 use crate::session::{Ending, Session};
+
+mod provider;
+
+pub use provider::AuthCallbackPage;
+use provider::{NotConfigured, ProviderSignIn};
 
 const USER_NAME_ID: &str = "user-name";
 const PASSWORD_ID: &str = "password";

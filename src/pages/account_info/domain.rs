@@ -10,22 +10,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, SearchField};
+use crate::components::relationship_link::relationship_link;
 use crate::components::text_field::{Bound, FieldHead, described_by, field_message, is_error};
 use crate::i18n::{api_error_message, fill, t, texts};
 
 const DEBOUNCE: Duration = Duration::from_millis(500);
-pub const RELATIONSHIP_PATH: &str = "/customers/relationship-request";
-
-/// The link to Request a relationship, for a sentence that offers it; in a
-/// cloud without relationship requests (US Government) the words alone.
-pub fn relationship_link(text: &'static str) -> AnyView {
-    if crate::config::cloud().offers_relationship_requests() {
-        view! { <a href=crate::config::href(RELATIONSHIP_PATH)>{text}</a> }.into_any()
-    } else {
-        text.into_any()
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub enum Availability {
     Unknown,

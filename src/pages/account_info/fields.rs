@@ -1,5 +1,5 @@
-//! The Account info inputs: their ids (error-summary links point at them) and
-//! their bindings to the draft.
+//! The Account info inputs' bindings to the draft (their ids are
+//! `components::form::field_id`'s).
 
 use customer_model::draft::{Draft, Person};
 use customer_model::validation::{Field, Issue};
@@ -7,34 +7,6 @@ use leptos::prelude::*;
 
 use crate::components::text_field::Bound;
 use crate::wizard::Wizard;
-
-/// The input a field's issues are shown at.
-pub fn field_id(field: Field) -> &'static str {
-    match field {
-        Field::Country => "country",
-        Field::CompanyName => "company-name",
-        Field::DomainPrefix => "domain-prefix",
-        Field::AddressLine1 => "address-line1",
-        Field::AddressLine2 => "address-line2",
-        Field::AddressLine3 => "address-line3",
-        Field::City => "city",
-        Field::State => "state",
-        Field::PostalCode => "postal-code",
-        Field::RegistrationNumber => "registration-number",
-        Field::FirstName => "first-name",
-        Field::LastName => "last-name",
-        Field::Email => "email",
-        Field::PhoneNumber => "phone-number",
-        Field::Language => "language",
-        Field::Culture => "culture",
-        Field::AgreementDate => "agreement-date",
-        Field::AcceptorFirstName => "acceptor-first-name",
-        Field::AcceptorLastName => "acceptor-last-name",
-        Field::AcceptorEmail => "acceptor-email",
-        Field::AcceptorPhoneNumber => "acceptor-phone-number",
-        Field::Quantity => "subscriptions",
-    }
-}
 
 /// Editing a field ends what the server said about it.
 fn edited(wizard: Wizard, field: Field) {

@@ -1,0 +1,89 @@
+//! The offers of the draft's country, and what the chosen ones cost: the
+//! arithmetic Subscriptions and Review share, in the UI language.
+
+use std::collections::BTreeMap;
+
+use customer_model::draft::ChosenOffer;
+use customer_model::wire::{BillingCycle, Collection, Offer, Price};
+use leptos::prelude::*;
+
+use crate::api::{self, ApiError};
+use crate::format;
+use crate::i18n::{billing_cycle_name, texts};
+use crate::wizard::Wizard;
+
+/// "12,50 € per license, monthly", in the UI language: call it where a
+/// language switch re-renders.
+pub fn per_license(price: &Price) -> String {
+    (texts().subscriptions.per_license)(
+        &format::price(price.amount, &price.currency),
+        &billing_cycle_name(price.billing_cycle).to_lowercase(),
+    )
+}
+
+/// "Monthly total", in the UI language.
+pub fn total_label(cycle: BillingCycle) -> String {
+    (texts().subscriptions.total)(billing_cycle_name(cycle))
+}
+
+/// What the chosen offers cost per billing cycle and currency, formatted in
+/// the UI language.
+pub fn totals(catalogue: &[Offer], chosen: &[ChosenOffer]) -> Vec<(BillingCycle, String)> {
+    let mut sums: BTreeMap<(String, String), (BillingCycle, f64)> = BTreeMap::new();
+    for choice in chosen {
+        let Some(price) = catalogue
+            .iter()
+            .find(|offer| offer.id == choice.offer_id)
+            .and_then(|offer| offer.price.as_ref())
+        else {
+            continue;
+        };
+        let key = (
+            format!("{:?}", choice.billing_cycle),
+            price.currency.clone(),
+        );
+        let sum = sums.entry(key).or_insert((choice.billing_cycle, 0.0));
+        sum.1 += price.amount * f64::from(choice.quantity);
+    }
+    sums.into_iter()
+        .map(|((_, currency), (cycle, amount))| (cycle, format::price(amount, &currency)))
+        .collect()
+}
+
+type Catalogue = LocalResource<Result<Collection<Offer>, ApiError>>;
+
+/// The offers of the draft's country, as loaded and as a list (empty until
+/// then). The API names offers in the UI language (`X-Locale`), so a switch of
+/// language loads them again; the list shown stays until the new one arrives.
+pub fn catalogue_of(wizard: Wizard) -> (Catalogue, Memo<Vec<Offer>>) {
+    let country = wizard.draft(|draft| draft.account.country.clone());
+    let catalogue = LocalResource::new(move || {
+        crate::locale::current();
+        let country = country.clone();
+        async move { api::offers(&country).await }
+    });
+    let offers = Memo::new(move |_| match catalogue.get() {
+        Some(Ok(list)) => list.items,
+        _ => Vec::new(),
+    });
+    (catalogue, offers)
+}
+
+/// The chosen offers and what they cost, for Review: (name, licenses, price),
+/// the price in the UI language.
+pub fn chosen_lines(
+    catalogue: &[Offer],
+    chosen: &[ChosenOffer],
+) -> Vec<(String, u32, Option<String>)> {
+    chosen
+        .iter()
+        .map(|choice| {
+            let offer = catalogue.iter().find(|offer| offer.id == choice.offer_id);
+            let name = offer.map_or_else(|| choice.offer_id.clone(), |offer| offer.name.clone());
+            let price = offer
+                .and_then(|offer| offer.price.as_ref())
+                .map(per_license);
+            (name, choice.quantity, price)
+        })
+        .collect()
+}
