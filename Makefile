@@ -47,8 +47,8 @@ dist: dist/index.html
 # that stop the app at once (no unwinding, no messages: js/crash.js tells the
 # user instead) and with Leptos' components type-erased (`erase_components`);
 # -Z flags on the stable toolchain need RUSTC_BOOTSTRAP. Its own
-# target dir, so that no other build is rebuilt with these flags. Measured in
-# BENCHMARKS.md ("What made the first load smaller").
+# target dir, so that no other build is rebuilt with these flags. Each
+# lever's effect: `make bench-levers`.
 SPA_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components
 dist/index.html: $(SPA_SOURCES)
 	RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=target/spa \

@@ -462,21 +462,23 @@ pub async fn list_customers(
 /// (Partner Center has none) answers 404: then the name comes from the
 /// provider's ID token, the roles from its configured role claim (or, without
 /// one, are left to the API to enforce), and the partner is an indirect
-/// provider when it has indirect resellers.
-pub async fn me() -> Result<Me, ApiError> {
+/// provider when it has indirect resellers: those come with the answer, so
+/// that nobody asks for them again.
+pub async fn me() -> Result<(Me, Option<Vec<PartnerRelationship>>), ApiError> {
     match Call::get("/v1/me").json().await {
         Err(error) if error.status() == Some(404) => match oidc::identity() {
             Some(identity) => Ok(me_without_the_extension(identity).await),
             None => Err(error),
         },
-        answer => answer,
+        answer => answer.map(|me| (me, None)),
     }
 }
 
-async fn me_without_the_extension(identity: oidc::Identity) -> Me {
-    let has_resellers = resellers()
-        .await
-        .is_ok_and(|resellers| !resellers.items.is_empty());
+async fn me_without_the_extension(
+    identity: oidc::Identity,
+) -> (Me, Option<Vec<PartnerRelationship>>) {
+    let resellers = resellers().await.ok().map(|list| list.items);
+    let has_resellers = resellers.as_ref().is_some_and(|list| !list.is_empty());
     let roles = identity.roles.map(|values| {
         let map = config::oidc()
             .map(|settings| settings.role_map)
@@ -489,7 +491,7 @@ async fn me_without_the_extension(identity: oidc::Identity) -> Me {
             })
             .collect::<Vec<_>>()
     });
-    Me {
+    let me = Me {
         user_name: identity.name,
         roles_unknown: roles.is_none(),
         roles: roles.unwrap_or_default(),
@@ -502,7 +504,8 @@ async fn me_without_the_extension(identity: oidc::Identity) -> Me {
             ..PartnerProfile::default()
         },
         ..Me::default()
-    }
+    };
+    (me, resellers)
 }
 
 /// The demo accounts, when the server runs in demo mode (404 otherwise).

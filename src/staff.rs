@@ -15,7 +15,8 @@ pub type Answer<T> = Option<Result<T, ApiError>>;
 
 #[derive(Clone, Copy)]
 pub struct Staff {
-    me: LocalResource<Answer<Me>>,
+    /// With the resellers when learning who it is took them (`api::me`).
+    me: LocalResource<Answer<(Me, Option<Vec<PartnerRelationship>>)>>,
     resellers: LocalResource<Answer<Vec<PartnerRelationship>>>,
 }
 
@@ -25,21 +26,28 @@ impl Staff {
         let me = LocalResource::new(move || {
             let signed_in = session.signed_in();
             async move {
-                match signed_in {
-                    true => Some(api::me().await),
-                    false => None,
+                if signed_in {
+                    Some(api::me().await)
+                } else {
+                    None
                 }
             }
         });
-        // Only an indirect provider has resellers to ask for.
+        // Only an indirect provider has resellers to ask for, and only when
+        // `me` did not bring them.
         let resellers = LocalResource::new(move || {
-            let indirect = me.with(|me| {
-                matches!(me, Some(Some(Ok(me))) if me.partner.partner_type == PartnerType::IndirectProvider)
+            let known = me.with(|me| match me {
+                Some(Some(Ok((me, brought)))) => Some((
+                    me.partner.partner_type == PartnerType::IndirectProvider,
+                    brought.clone(),
+                )),
+                _ => None,
             });
             async move {
-                match indirect {
-                    true => Some(api::resellers().await.map(|list| list.items)),
-                    false => None,
+                match known {
+                    Some((_, Some(brought))) => Some(Ok(brought)),
+                    Some((true, None)) => Some(api::resellers().await.map(|list| list.items)),
+                    _ => None,
                 }
             }
         });
@@ -70,12 +78,19 @@ impl Staff {
 
     /// Who is signed in; views that read it follow the answer.
     pub fn me(&self) -> Answer<Me> {
-        self.me.get().flatten()
+        self.me.with(|me| match me {
+            Some(Some(Ok((me, _)))) => Some(Ok(me.clone())),
+            Some(Some(Err(error))) => Some(Err(error.clone())),
+            None | Some(None) => None,
+        })
     }
 
     /// The signed-in user, once known; `None` while asking or after a failure.
     pub fn known(&self) -> Option<Me> {
-        self.me.with(|me| me.clone().flatten().and_then(Result::ok))
+        self.me.with(|me| match me {
+            Some(Some(Ok((me, _)))) => Some(me.clone()),
+            _ => None,
+        })
     }
 
     /// The partner's indirect resellers (none for a direct-bill partner).

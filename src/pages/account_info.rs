@@ -285,7 +285,7 @@ fn AccountInfoForm() -> impl IntoView {
             issues
                 .iter()
                 .filter(|issue| !issue.is_error())
-                .map(|issue| (field_id(issue.field), issue_message(issue)))
+                .map(|issue| (field_id(issue.field).to_owned(), issue_message(issue)))
                 .collect::<Vec<_>>()
         })
     });
@@ -415,9 +415,7 @@ fn AccountInfoForm() -> impl IntoView {
             <ErrorSummary errors=errors node_ref=summary />
             <Summary
                 concern=Concern::Warnings
-                items=Signal::derive(move || {
-                    warnings.get().into_iter().map(|(id, message)| (id.to_owned(), message)).collect::<Vec<_>>()
-                })
+                items=warnings
                 node_ref=warnings_panel
             >
                 <p>{t!(account.warnings_text)}</p>

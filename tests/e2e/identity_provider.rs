@@ -303,6 +303,16 @@ async fn wizard_through_provider(client: &Client, world: &mut WithProvider) -> O
         "fovarosikerteszet.onmicrosoft.com is available",
     )
     .await?;
+    // Without `/v1/me`, the resellers tell the partner's type: asked for once
+    // for that and for the reseller field both.
+    let resellers = api_requests(client)
+        .await?
+        .into_iter()
+        .filter(|path| path.starts_with("/v1/relationships?"))
+        .count();
+    check(resellers == 1, || {
+        format!("the resellers were asked for {resellers} times")
+    })?;
     reload(client).await?;
     heading(client, "Account info").await?;
     value_is(client, "company-name", FOVAROSI.name).await?;

@@ -40,11 +40,7 @@ pub async fn cache_policy(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     // The fallback answers a hashed-looking path that is not a file with
     // index.html, which must not be kept under that name.
-    let page = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.starts_with("text/html"));
+    let page = crate::spa_policy::is_page(&response);
     // A 304's headers replace the cached ones: it says the same as the 200.
     let found = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
     let keep = hashed && !page && found;

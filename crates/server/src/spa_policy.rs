@@ -62,15 +62,21 @@ impl SpaPolicy {
     }
 }
 
-/// Sets the policy on the app's HTML pages (its other files are not documents).
-pub async fn apply(State(policy): State<Arc<SpaPolicy>>, request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    let html = response
+/// Whether `response` is an HTML page (index.html, for any deep link).
+pub fn is_page(response: &Response) -> bool {
+    response
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
-        .is_some_and(|value| value.starts_with("text/html"));
-    if html && let Some(value) = policy.header() {
+        .is_some_and(|value| value.starts_with("text/html"))
+}
+
+/// Sets the policy on the app's HTML pages (its other files are not documents).
+pub async fn apply(State(policy): State<Arc<SpaPolicy>>, request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    if is_page(&response)
+        && let Some(value) = policy.header()
+    {
         response
             .headers_mut()
             .insert(header::CONTENT_SECURITY_POLICY, value);
