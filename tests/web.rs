@@ -1,10 +1,11 @@
 //! Component tests in headless Chromium (wasm-bindgen-test).
 #![cfg(target_arch = "wasm32")]
 
-use customer_model::validation;
+use customer_model::validation::{self, Field};
 use customer_model::wire::CountryValidationRules;
 use customer_wizard::testing::{
-    AccountInfoPage, AddressFields, Locale, SiteHeader, TextField, set_locale, texts, texts_in,
+    AccountInfoPage, AddressFields, DraftForm, Locale, SiteHeader, TextField, Wizard, set_locale,
+    texts, texts_in,
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -64,13 +65,24 @@ async fn next_frame() {
         .expect("frame");
 }
 
+/// A fresh draft (kept in `wizard`) whose form checks the company name.
+fn form_for_company_name(wizard: RwSignal<Option<Wizard>>, reveal: bool) {
+    let current = Wizard::provide();
+    current.start_over();
+    wizard.set(Some(current));
+    let issues = Memo::new(move |_| {
+        current.draft(|draft| validation::company_name(&draft.account.company_name))
+    });
+    DraftForm::provide(issues, reveal.into());
+}
+
 #[wasm_bindgen_test]
 async fn company_name_field_shows_its_error_after_the_user_leaves_it_and_clears_it_when_fixed() {
     let host = host();
-    let value = RwSignal::new(String::new());
-    let issues = Signal::derive(move || value.with(|name| validation::company_name(name)));
+    let wizard = RwSignal::new(None::<Wizard>);
     let _mounted = mount_to(host.clone(), move || {
-        view! { <TextField id="company-name" label="Company name" value=value issues=issues reveal=false /> }
+        form_for_company_name(wizard, false);
+        view! { <TextField field=Field::CompanyName label="Company name" /> }
     });
     let input: HtmlInputElement = find(&host, "input").expect("input");
     assert!(
@@ -93,7 +105,10 @@ async fn company_name_field_shows_its_error_after_the_user_leaves_it_and_clears_
 
     type_into(&input, "Contoso Ltd");
     leptos::task::tick().await;
-    assert_eq!(value.get_untracked(), "Contoso Ltd");
+    let typed = wizard
+        .get_untracked()
+        .map(|wizard| wizard.draft(|draft| draft.account.company_name.clone()));
+    assert_eq!(typed.as_deref(), Some("Contoso Ltd"), "the draft holds it");
     assert!(find::<HtmlElement>(&host, "#company-name-error").is_none());
     assert_eq!(input.get_attribute("aria-invalid"), None);
 }
@@ -101,10 +116,11 @@ async fn company_name_field_shows_its_error_after_the_user_leaves_it_and_clears_
 #[wasm_bindgen_test]
 async fn submitting_an_empty_account_info_form_shows_a_focused_error_summary() {
     let host = host();
-    let _mounted = mount_to(
-        host.clone(),
-        || view! { <Router><AccountInfoPage /></Router> },
-    );
+    let _mounted = mount_to(host.clone(), || {
+        // Empty, whatever another test left in the tab's draft.
+        Wizard::provide().start_over();
+        view! { <Router><AccountInfoPage /></Router> }
+    });
     let summary: HtmlElement = find(&host, ".error-summary").expect("summary element");
     assert!(summary.hidden(), "summary hidden before submitting");
 
@@ -205,7 +221,6 @@ fn rules_of(
 #[wasm_bindgen_test]
 async fn address_fields_follow_the_country_rules_without_losing_input() {
     use customer_model::draft::Draft;
-    use customer_wizard::testing::Wizard;
 
     let host = host();
     let hungary = rules_of("HU", r"^(?:\d{4})$", &[], true);
@@ -214,14 +229,15 @@ async fn address_fields_follow_the_country_rules_without_losing_input() {
     let _mounted = mount_to(host.clone(), move || {
         let current = Wizard::provide();
         wizard.set(Some(current));
-        let issues = Signal::derive(move || {
+        let issues = Memo::new(move |_| {
             let rules = rules.get().unwrap_or_default();
             current.state.with(|state| {
                 let draft: &Draft = &state.draft;
                 customer_model::validation::postal_code(&draft.account.postal_code, &rules)
             })
         });
-        view! { <AddressFields rules issues reveal=true /> }
+        DraftForm::provide(issues, true.into());
+        view! { <AddressFields rules /> }
     });
     leptos::task::tick().await;
     let label = |id: &str| {
@@ -282,7 +298,7 @@ async fn address_fields_follow_the_country_rules_without_losing_input() {
 /// incomplete one.
 #[wasm_bindgen_test]
 async fn a_later_step_opened_first_redirects_to_account_info() {
-    use customer_wizard::testing::{Step, StepGuard, Wizard};
+    use customer_wizard::testing::{Step, StepGuard};
 
     let window = web_sys::window().expect("window");
     window
@@ -318,13 +334,13 @@ async fn a_later_step_opened_first_redirects_to_account_info() {
 #[wasm_bindgen_test]
 async fn switching_the_language_changes_every_text_and_keeps_the_input() {
     let host = host();
-    let value = RwSignal::new(String::new());
-    let issues = Signal::derive(move || value.with(|name| validation::company_name(name)));
+    let wizard = RwSignal::new(None::<Wizard>);
     let _mounted = mount_to(host.clone(), move || {
+        form_for_company_name(wizard, true);
         view! {
             <Router>
                 <SiteHeader />
-                <TextField id="switch-company-name" label=move || texts().customers.company_name value=value issues=issues reveal=true />
+                <TextField field=Field::CompanyName label=move || texts().customers.company_name />
             </Router>
         }
     });
@@ -336,7 +352,7 @@ async fn switching_the_language_changes_every_text_and_keeps_the_input() {
             .and_then(|element| element.text_content())
             .unwrap_or_default()
     };
-    let english_error = text_of("#switch-company-name-error");
+    let english_error = text_of("#company-name-error");
     assert!(english_error.contains("at least"), "{english_error}");
 
     for (locale, texts) in [
@@ -348,7 +364,7 @@ async fn switching_the_language_changes_every_text_and_keeps_the_input() {
         button.click();
         leptos::task::tick().await;
         assert_eq!(text_of("label"), texts.customers.company_name);
-        let error = text_of("#switch-company-name-error");
+        let error = text_of("#company-name-error");
         assert!(
             error.starts_with(texts.common.error_hidden_prefix),
             "{error}"
@@ -375,7 +391,7 @@ async fn switching_the_language_changes_every_text_and_keeps_the_input() {
 
     set_locale(Locale::En);
     leptos::task::tick().await;
-    assert_eq!(text_of("#switch-company-name-error"), english_error);
+    assert_eq!(text_of("#company-name-error"), english_error);
 }
 
 #[wasm_bindgen_test]

@@ -1,26 +1,28 @@
-use customer_model::validation::Issue;
+use customer_model::validation::Field;
 use leptos::prelude::*;
 
-use crate::components::text_field::{Bound, FieldHead, described_by, field_message, is_error};
+use crate::components::text_field::{FieldHead, FieldInput, described_by, is_error};
 
-/// A labelled drop-down; `placeholder` is the empty first choice.
+/// A labelled drop-down; `placeholder` is the empty first choice. Its id,
+/// value and issues are its field's in the form around it.
 #[component]
 pub fn SelectField(
-    id: &'static str,
+    field: Field,
     #[prop(into)] label: TextProp,
     #[prop(optional, into)] hint: Option<TextProp>,
     /// (value, text) pairs.
     #[prop(into)]
     options: Signal<Vec<(String, String)>>,
     #[prop(optional, into)] placeholder: Option<TextProp>,
-    #[prop(into)] value: Bound,
-    #[prop(into)] issues: Signal<Vec<Issue>>,
-    #[prop(into)] reveal: Signal<bool>,
     #[prop(optional, into)] optional: Signal<bool>,
     #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
-    let left = RwSignal::new(false);
-    let message = field_message(issues, left, reveal);
+    let FieldInput {
+        id,
+        value,
+        left,
+        message,
+    } = FieldInput::of(field);
     let has_hint = hint.is_some();
     view! {
         <div class="field" class=("field--error", move || is_error(message))>

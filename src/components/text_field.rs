@@ -1,7 +1,8 @@
-use customer_model::validation::{Issue, Severity};
+use customer_model::validation::{Field, Severity};
 use leptos::prelude::*;
 
 use crate::components::field_error::{FieldError, FieldWarning};
+use crate::components::form::{DraftForm, field_id};
 use crate::i18n::{issue_message, t};
 
 /// A value a field shows and changes: a signal of its own, or a part of the draft.
@@ -11,33 +12,42 @@ pub struct Bound {
     pub set: Callback<String>,
 }
 
-impl From<RwSignal<String>> for Bound {
-    fn from(signal: RwSignal<String>) -> Self {
-        Bound {
-            get: signal.into(),
-            set: Callback::new(move |value| signal.set(value)),
-        }
-    }
+/// An input of a draft field, as the form around it has it: its id, its
+/// text, whether the user has left it, and what it says under its label.
+#[derive(Clone, Copy)]
+pub struct FieldInput {
+    pub id: &'static str,
+    pub value: Bound,
+    pub left: RwSignal<bool>,
+    /// Its first error once the user has left it (or tried to go on), else
+    /// its first warning.
+    pub message: Memo<Option<(Severity, String)>>,
 }
 
-/// What a field says under its label: its first error once the user has left
-/// it (or tried to go on), else its first warning.
-pub fn field_message(
-    issues: Signal<Vec<Issue>>,
-    left: RwSignal<bool>,
-    reveal: Signal<bool>,
-) -> Memo<Option<(Severity, String)>> {
-    Memo::new(move |_| {
-        if !(left.get() || reveal.get()) {
-            return None;
+impl FieldInput {
+    pub fn of(field: Field) -> FieldInput {
+        let form = DraftForm::get();
+        let issues = form.issues(field);
+        let reveal = form.reveal;
+        let left = RwSignal::new(false);
+        let message = Memo::new(move |_| {
+            if !(left.get() || reveal.get()) {
+                return None;
+            }
+            issues.with(|issues| {
+                let first = |severity| issues.iter().find(|issue| issue.severity == severity);
+                first(Severity::Error)
+                    .or_else(|| first(Severity::Warning))
+                    .map(|issue| (issue.severity, issue_message(issue)))
+            })
+        });
+        FieldInput {
+            id: field_id(field),
+            value: form.value(field),
+            left,
+            message,
         }
-        issues.with(|issues| {
-            let first = |severity| issues.iter().find(|issue| issue.severity == severity);
-            first(Severity::Error)
-                .or_else(|| first(Severity::Warning))
-                .map(|issue| (issue.severity, issue_message(issue)))
-        })
-    })
+    }
 }
 
 /// The ids an input is described by: its hint and its message, when shown.
@@ -92,16 +102,13 @@ pub fn is_error(message: Memo<Option<(Severity, String)>>) -> bool {
     message.with(|message| matches!(message, Some((Severity::Error, _))))
 }
 
-/// A labelled text input after the GOV.UK pattern: hint, then message, then input.
+/// A labelled text input after the GOV.UK pattern: hint, then message, then
+/// input; its id, text and issues are its field's in the form around it.
 #[component]
 pub fn TextField(
-    /// The input's id, also the target of error-summary links.
-    id: &'static str,
+    field: Field,
     #[prop(into)] label: TextProp,
     #[prop(optional, into)] hint: Option<TextProp>,
-    #[prop(into)] value: Bound,
-    #[prop(into)] issues: Signal<Vec<Issue>>,
-    #[prop(into)] reveal: Signal<bool>,
     /// Adds "(optional)" to the label.
     #[prop(optional, into)]
     optional: Signal<bool>,
@@ -110,12 +117,13 @@ pub fn TextField(
     /// A narrower input for short values (`width-10` etc.).
     #[prop(optional)]
     width: Option<&'static str>,
-    /// Marks the input as changed by the user (server issues end there).
-    #[prop(optional)]
-    on_edit: Option<Callback<()>>,
 ) -> impl IntoView {
-    let left = RwSignal::new(false);
-    let message = field_message(issues, left, reveal);
+    let FieldInput {
+        id,
+        value,
+        left,
+        message,
+    } = FieldInput::of(field);
     let has_hint = hint.is_some();
     view! {
         <div class="field" class=("field--error", move || is_error(message))>
@@ -128,12 +136,7 @@ pub fn TextField(
                 autocomplete=autocomplete
                 spellcheck=(input_type == "text").then_some("false")
                 prop:value=move || value.get.get()
-                on:input=move |ev| {
-                    value.set.run(event_target_value(&ev));
-                    if let Some(on_edit) = on_edit {
-                        on_edit.run(());
-                    }
-                }
+                on:input=move |ev| value.set.run(event_target_value(&ev))
                 on:blur=move |_| left.set(true)
                 aria-invalid=move || is_error(message).then_some("true")
                 aria-describedby=described_by(id, has_hint, message)

@@ -430,31 +430,7 @@ mod tests {
 
     #[test]
     fn every_field_has_a_name_in_every_language() {
-        let all = [
-            Field::Country,
-            Field::CompanyName,
-            Field::DomainPrefix,
-            Field::AddressLine1,
-            Field::AddressLine2,
-            Field::AddressLine3,
-            Field::City,
-            Field::State,
-            Field::PostalCode,
-            Field::RegistrationNumber,
-            Field::FirstName,
-            Field::LastName,
-            Field::Email,
-            Field::PhoneNumber,
-            Field::Language,
-            Field::Culture,
-            Field::AgreementDate,
-            Field::AcceptorFirstName,
-            Field::AcceptorLastName,
-            Field::AcceptorEmail,
-            Field::AcceptorPhoneNumber,
-            Field::Quantity,
-        ];
-        for field in all {
+        for field in Field::ALL {
             for name in [
                 super::field_name_en(field),
                 super::field_name_hu(field),

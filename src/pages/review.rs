@@ -10,7 +10,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
 use crate::catalogue::{catalogue_of, chosen_lines, total_label, totals};
-use crate::components::form::field_id;
+use crate::components::form::issue_target;
 use crate::components::relationship_link::relationship_link;
 use crate::components::step_guard::StepGuard;
 use crate::format;
@@ -365,7 +365,7 @@ fn SubmitProblem(failure: Failure) -> impl IntoView {
             <ul>
                 {issues.into_iter().map(|issue| {
                     let step = Step::of_field(issue.field);
-                    let href = format!("{}#{}", update_path(step), field_id(issue.field));
+                    let href = format!("{}#{}", update_path(step), issue_target(&issue));
                     view! { <li><a href=href>{move || issue_message(&issue)}</a></li> }
                 }).collect_view()}
             </ul>

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::cloud::Cloud;
-use crate::validation::{self, Context, Issue, canonical_domain};
+use crate::validation::{self, Context, Field, Issue, canonical_domain};
 use crate::wire::{
     Address, Agreement, AgreementType, Attributes, BillingCycle, BillingProfile, Cart,
     CartLineItem, CompanyProfile, Contact, Customer, KeyValue, Offer,
@@ -109,6 +109,49 @@ impl Default for Draft {
     }
 }
 
+/// The one table of which part of the draft each text field of Account info
+/// edits; `$draft` is borrowed as `$($borrow)*` (`&` or `&mut`). The
+/// acceptor's fields are [`acceptor_part`]'s.
+macro_rules! account_text {
+    ($draft:expr, $field:expr, $($borrow:tt)*) => {
+        match $field {
+            Field::Country => Some($($borrow)* $draft.account.country),
+            Field::CompanyName => Some($($borrow)* $draft.account.company_name),
+            Field::DomainPrefix => Some($($borrow)* $draft.account.domain_prefix),
+            Field::AddressLine1 => Some($($borrow)* $draft.account.address_line1),
+            Field::AddressLine2 => Some($($borrow)* $draft.account.address_line2),
+            Field::AddressLine3 => Some($($borrow)* $draft.account.address_line3),
+            Field::City => Some($($borrow)* $draft.account.city),
+            Field::State => Some($($borrow)* $draft.account.state),
+            Field::PostalCode => Some($($borrow)* $draft.account.postal_code),
+            Field::RegistrationNumber => Some($($borrow)* $draft.account.registration_number),
+            Field::FirstName => Some($($borrow)* $draft.account.first_name),
+            Field::LastName => Some($($borrow)* $draft.account.last_name),
+            Field::Email => Some($($borrow)* $draft.account.email),
+            Field::PhoneNumber => Some($($borrow)* $draft.account.phone_number),
+            Field::Language => Some($($borrow)* $draft.account.language),
+            Field::Culture => Some($($borrow)* $draft.account.culture),
+            Field::AgreementDate => Some($($borrow)* $draft.agreement.date_agreed),
+            Field::AcceptorFirstName
+            | Field::AcceptorLastName
+            | Field::AcceptorEmail
+            | Field::AcceptorPhoneNumber
+            | Field::Quantity => None,
+        }
+    };
+}
+
+/// The detail of the agreement's acceptor a field edits.
+fn acceptor_part(field: Field) -> Option<fn(&mut Person) -> &mut String> {
+    match field {
+        Field::AcceptorFirstName => Some(|person| &mut person.first_name),
+        Field::AcceptorLastName => Some(|person| &mut person.last_name),
+        Field::AcceptorEmail => Some(|person| &mut person.email),
+        Field::AcceptorPhoneNumber => Some(|person| &mut person.phone_number),
+        _ => None,
+    }
+}
+
 fn optional(value: &str) -> Option<String> {
     let value = validation::normalize(value);
     (!value.is_empty()).then_some(value)
@@ -123,6 +166,27 @@ impl Draft {
             email: self.account.email.clone(),
             phone_number: self.account.phone_number.clone(),
         })
+    }
+
+    /// What the user entered for a text field of Account info (empty for a
+    /// field that is not one); the acceptor's are the primary contact's until
+    /// the user changes them.
+    pub fn text(&self, field: Field) -> String {
+        if let Some(part) = acceptor_part(field) {
+            return part(&mut self.acceptor()).clone();
+        }
+        account_text!(self, field, &).cloned().unwrap_or_default()
+    }
+
+    /// Sets what [`Draft::text`] reads; a field that is not a text is left alone.
+    pub fn set_text(&mut self, field: Field, value: String) {
+        if let Some(part) = acceptor_part(field) {
+            let mut acceptor = self.acceptor();
+            *part(&mut acceptor) = value;
+            self.agreement.acceptor = Some(acceptor);
+        } else if let Some(text) = account_text!(self, field, &mut) {
+            *text = value;
+        }
     }
 
     /// Step 1 of the submit sequence: `POST /v1/customers`, for `cloud`.
@@ -251,7 +315,7 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validation::{Code, Date, Field};
+    use crate::validation::{Code, Date};
     use crate::wire::CountryValidationRules;
 
     fn turkish_draft() -> Draft {
@@ -423,5 +487,57 @@ mod tests {
             serde_json::from_str(r#"{"account":{"company_name":"X"}}"#).expect("partial draft");
         assert!(old.enable_gdap_by_default);
         assert_eq!(old.account.company_name, "X");
+    }
+
+    /// The value the field's rules read: the request property its issues name.
+    fn on_the_wire(draft: &Draft, field: Field) -> Option<String> {
+        let path = serde_json::to_value(field).ok()?;
+        let request = match path.as_str()? {
+            path if path.starts_with("companyProfile") || path.starts_with("billingProfile") => {
+                serde_json::to_value(draft.customer_request(Cloud::Public)).ok()?
+            }
+            _ => serde_json::to_value(draft.agreement_request("t")?).ok()?,
+        };
+        let mut value = &request;
+        for key in path.as_str()?.split('.') {
+            value = value.get(key)?;
+        }
+        value.as_str().map(str::to_owned)
+    }
+
+    #[test]
+    fn every_text_field_edits_its_own_part_of_the_draft_which_its_rules_read() {
+        let mut draft = Draft::default();
+        draft.agreement.choice = AgreementChoice::CustomerHasAccepted;
+        let value = |index: usize| format!("x{}q", char::from(b'a' + index as u8));
+        let texts = || {
+            Field::ALL
+                .into_iter()
+                .filter(|field| *field != Field::Quantity)
+        };
+        for (index, field) in texts().enumerate() {
+            draft.set_text(field, value(index));
+        }
+        for (index, field) in texts().enumerate() {
+            assert_eq!(draft.text(field), value(index), "{field:?}");
+            let wire = on_the_wire(&draft, field).unwrap_or_default();
+            assert!(
+                wire.to_lowercase().contains(&value(index)),
+                "{field:?} is {wire:?} on the wire"
+            );
+        }
+        draft.set_text(Field::Quantity, "7".into());
+        assert_eq!(draft.text(Field::Quantity), "");
+    }
+
+    #[test]
+    fn the_acceptor_is_the_primary_contact_until_the_user_changes_a_detail() {
+        let mut draft = turkish_draft();
+        draft.set_text(Field::FirstName, "Ayşe".into());
+        assert_eq!(draft.text(Field::AcceptorFirstName), "Ayşe");
+        draft.set_text(Field::AcceptorEmail, "ali@example.com".into());
+        draft.set_text(Field::FirstName, "Elif".into());
+        assert_eq!(draft.text(Field::AcceptorFirstName), "Ayşe");
+        assert_eq!(draft.text(Field::AcceptorEmail), "ali@example.com");
     }
 }

@@ -75,6 +75,34 @@ pub enum Field {
     Quantity,
 }
 
+impl Field {
+    /// Every field, in the order of the wizard.
+    pub const ALL: [Field; 22] = [
+        Field::Country,
+        Field::CompanyName,
+        Field::DomainPrefix,
+        Field::AddressLine1,
+        Field::AddressLine2,
+        Field::AddressLine3,
+        Field::City,
+        Field::State,
+        Field::PostalCode,
+        Field::RegistrationNumber,
+        Field::FirstName,
+        Field::LastName,
+        Field::Email,
+        Field::PhoneNumber,
+        Field::Language,
+        Field::Culture,
+        Field::AgreementDate,
+        Field::AcceptorFirstName,
+        Field::AcceptorLastName,
+        Field::AcceptorEmail,
+        Field::AcceptorPhoneNumber,
+        Field::Quantity,
+    ];
+}
+
 /// What is wrong; translated by each client.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

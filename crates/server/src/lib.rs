@@ -76,19 +76,21 @@ pub struct Settings {
     pub rates: throttle::Rates,
     /// Seals the answers kept for retries (`--key-file`).
     pub seal: sealed::SealKey,
-    /// Testing only (`serve --fail-field`): the next `POST /v1/customers`
-    /// that passes validation is refused on this request property, once.
+    /// Testing only (`serve --fail-field`): the next request that passes
+    /// validation and has this property (`POST /v1/customers`, or a cart's
+    /// `lineItems.quantity`) is refused on it, once.
     pub fail_field: Arc<Mutex<Option<Field>>>,
 }
 
 impl Settings {
-    /// The refusal `--fail-field` asked for, if it is still to come; never
-    /// in a release build.
-    pub fn take_injected_failure(&self) -> Option<Field> {
+    /// The refusal `--fail-field` asked for, if it is still to come and is
+    /// one of `this_request`'s properties; never in a release build.
+    pub fn take_injected_failure(&self, this_request: impl Fn(Field) -> bool) -> Option<Field> {
         if !cfg!(debug_assertions) {
             return None;
         }
-        self.fail_field.lock().ok()?.take()
+        let mut asked = self.fail_field.lock().ok()?;
+        asked.take_if(|field| this_request(*field))
     }
 }
 

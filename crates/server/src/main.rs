@@ -217,8 +217,8 @@ struct ServeArgs {
     cloud: Cloud,
     /// Testing only, in debug builds: refuse the first valid `POST
     /// /v1/customers` with a 400 on this request property (e.g.
-    /// companyProfile.companyName), as if the server had checks the client
-    /// cannot run.
+    /// companyProfile.companyName) — or, for lineItems.quantity, the first
+    /// valid cart — as if the server had checks the client cannot run.
     #[arg(long, env = "CUSTOMER_API_FAIL_FIELD", value_parser = parse_field,
         hide = !cfg!(debug_assertions))]
     fail_field: Option<Field>,

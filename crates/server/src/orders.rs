@@ -100,6 +100,14 @@ async fn check_lines(
         offers.push(offer.clone());
     }
     refuse_errors(issues)?;
+    // `serve --fail-field lineItems.quantity`: a count the client's
+    // catalogue allows and the server refuses, for its tests.
+    if let (Some(_), Some(offer)) = (
+        settings.take_injected_failure(|field| field == Field::Quantity),
+        offers.first(),
+    ) {
+        return Err(ApiError::Invalid(validation::quantity(offer, 0)));
+    }
     Ok(offers)
 }
 

@@ -1,10 +1,9 @@
 //! The customer agreement (who accepts it, and when), and default GDAP.
 
-use customer_model::draft::{AgreementChoice, Person};
-use customer_model::validation::{Field, Issue};
+use customer_model::draft::AgreementChoice;
+use customer_model::validation::Field;
 use leptos::prelude::*;
 
-use super::fields::{bind_acceptor, issues_of};
 use crate::components::text_field::TextField;
 use crate::format;
 use crate::i18n::{t, texts};
@@ -12,8 +11,6 @@ use crate::wizard::Wizard;
 
 #[component]
 pub fn AgreementSection(
-    issues: Memo<Vec<Issue>>,
-    #[prop(into)] reveal: Signal<bool>,
     /// Whether the signed-in role may confirm the agreement for the customer.
     #[prop(into)]
     may_confirm: Signal<bool>,
@@ -31,8 +28,6 @@ pub fn AgreementSection(
         });
     };
     let date = Memo::new(move |_| wizard.draft(|draft| draft.agreement.date_agreed.clone()));
-    let person =
-        move |field, part: fn(&mut Person) -> &mut String| bind_acceptor(wizard, field, part);
     view! {
         <fieldset class="fieldset">
             <legend>{t!(account.agreement_legend)}</legend>
@@ -76,54 +71,34 @@ pub fn AgreementSection(
             <Show when=move || choice.get() == AgreementChoice::CustomerHasAccepted>
                 <div class="conditional">
                     <TextField
-                        id="agreement-date"
+                        field=Field::AgreementDate
                         label=t!(account.agreement_date_label)
                         hint=move || (texts().account.agreement_date_hint)(&format::date(&date.get()))
                         input_type="date"
-                        value=super::fields::bind(
-                            wizard,
-                            Field::AgreementDate,
-                            |draft| &draft.agreement.date_agreed,
-                            |draft| &mut draft.agreement.date_agreed,
-                        )
-                        issues=issues_of(issues, Field::AgreementDate)
-                        reveal
                     />
                     <p class="hint">{t!(account.acceptor_intro)}</p>
                     <TextField
-                        id="acceptor-first-name"
+                        field=Field::AcceptorFirstName
                         label=t!(account.acceptor_first_name_label)
                         autocomplete="off"
-                        value=person(Field::AcceptorFirstName, |person| &mut person.first_name)
-                        issues=issues_of(issues, Field::AcceptorFirstName)
-                        reveal
                     />
                     <TextField
-                        id="acceptor-last-name"
+                        field=Field::AcceptorLastName
                         label=t!(account.acceptor_last_name_label)
                         autocomplete="off"
-                        value=person(Field::AcceptorLastName, |person| &mut person.last_name)
-                        issues=issues_of(issues, Field::AcceptorLastName)
-                        reveal
                     />
                     <TextField
-                        id="acceptor-email"
+                        field=Field::AcceptorEmail
                         label=t!(account.acceptor_email_label)
                         input_type="email"
                         autocomplete="off"
-                        value=person(Field::AcceptorEmail, |person| &mut person.email)
-                        issues=issues_of(issues, Field::AcceptorEmail)
-                        reveal
                     />
                     <TextField
-                        id="acceptor-phone-number"
+                        field=Field::AcceptorPhoneNumber
                         label=t!(account.acceptor_phone_number_label)
                         input_type="tel"
                         autocomplete="off"
                         optional=true
-                        value=person(Field::AcceptorPhoneNumber, |person| &mut person.phone_number)
-                        issues=issues_of(issues, Field::AcceptorPhoneNumber)
-                        reveal
                     />
                 </div>
             </Show>

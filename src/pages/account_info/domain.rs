@@ -4,14 +4,14 @@
 
 use std::time::Duration;
 
-use customer_model::validation::{self, Issue};
+use customer_model::validation::{self, Field};
 use customer_model::wire::Customer;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api::{self, SearchField};
 use crate::components::relationship_link::relationship_link;
-use crate::components::text_field::{Bound, FieldHead, described_by, field_message, is_error};
+use crate::components::text_field::{FieldHead, FieldInput, described_by, is_error};
 use crate::i18n::{api_error_message, fill, t, texts};
 
 const DEBOUNCE: Duration = Duration::from_millis(500);
@@ -150,15 +150,13 @@ async fn look_alikes(company_name: &str, prefix: &str) -> Vec<Customer> {
 
 /// Prefix input with the fixed suffix, a Check availability button and the answer.
 #[component]
-pub fn DomainField(
-    value: Bound,
-    #[prop(into)] issues: Signal<Vec<Issue>>,
-    #[prop(into)] reveal: Signal<bool>,
-    lookups: Lookups,
-) -> impl IntoView {
-    let id = "domain-prefix";
-    let left = RwSignal::new(false);
-    let message = field_message(issues, left, reveal);
+pub fn DomainField(lookups: Lookups) -> impl IntoView {
+    let FieldInput {
+        id,
+        value,
+        left,
+        message,
+    } = FieldInput::of(Field::DomainPrefix);
     let state = Signal::derive(move || {
         let prefix = value.get.get();
         lookups.availability.with(|known| known.of(&prefix))

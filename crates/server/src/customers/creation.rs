@@ -174,7 +174,10 @@ pub async fn create(
     };
     refuse_errors(validation::customer(&request, &context))?;
     // `serve --fail-field`: a refusal the client cannot foresee, for its tests.
-    if let Some(field) = state.settings.take_injected_failure() {
+    if let Some(field) = state
+        .settings
+        .take_injected_failure(|field| field != Field::Quantity)
+    {
         return Err(ApiError::Invalid(vec![Issue::error(
             field,
             Code::InvalidFormat,

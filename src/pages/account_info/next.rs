@@ -1,0 +1,216 @@
+//! Account info's Next: the answers' errors stop it; then the domain is
+//! checked, warnings are asked about once, and the address is validated
+//! (a suggestion or a failure asks the user in the address dialog).
+
+use customer_model::validation::has_errors;
+use customer_model::wire::{AddressValidationResponse, AddressValidationStatus};
+use leptos::ev::SubmitEvent;
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+use super::address_dialog::AddressCheck;
+use super::domain::Availability;
+use super::state::AccountState;
+use crate::api::{self, ApiError};
+use crate::components::error_summary::focus_when_shown;
+use crate::components::form::field_id;
+use crate::i18n::{issue_message, texts};
+use crate::wizard::{Step, account_fingerprint};
+
+#[derive(Clone, Copy)]
+pub struct NextStep {
+    /// Next was pressed: every issue shows, and the error summary lists them.
+    pub attempted: RwSignal<bool>,
+    /// The domain check or the address validation is under way.
+    pub busy: RwSignal<bool>,
+    /// Set when Next was pressed before the country's rules had arrived.
+    pub rules_pending: RwSignal<bool>,
+    /// The answers (their fingerprint) whose warnings are being asked about.
+    warnings_for: RwSignal<Option<u64>>,
+    pub address_check: RwSignal<Option<AddressCheck>>,
+    pub summary: NodeRef<Div>,
+    pub warnings_panel: NodeRef<Div>,
+    state: AccountState,
+}
+
+impl NextStep {
+    pub fn new(state: AccountState) -> NextStep {
+        let wizard = state.wizard;
+        NextStep {
+            // Back from a Submit the server refused: its issues show at their
+            // fields (and in the summary) at once, not only after the user
+            // leaves a field.
+            attempted: RwSignal::new(wizard.server_issues.with_untracked(|issues| {
+                issues
+                    .iter()
+                    .any(|issue| Step::of_field(issue.field) == Step::Account)
+            })),
+            busy: RwSignal::new(false),
+            rules_pending: RwSignal::new(false),
+            warnings_for: RwSignal::new(None),
+            address_check: RwSignal::new(None),
+            summary: NodeRef::new(),
+            warnings_panel: NodeRef::new(),
+            state,
+        }
+    }
+
+    /// The error summary's (input id, message) pairs, once Next was pressed.
+    pub fn errors(self) -> Signal<Vec<(String, String)>> {
+        let AccountState {
+            issues,
+            domain_taken,
+            ..
+        } = self.state;
+        let attempted = self.attempted;
+        Signal::derive(move || {
+            if !attempted.get() {
+                return Vec::new();
+            }
+            let mut items: Vec<(&'static str, String)> = Vec::new();
+            issues.with(|issues| {
+                for issue in issues.iter().filter(|issue| issue.is_error()) {
+                    let id = field_id(issue.field);
+                    if !items.iter().any(|(known, _)| *known == id) {
+                        items.push((id, issue_message(issue)));
+                    }
+                }
+            });
+            let domain = field_id(customer_model::validation::Field::DomainPrefix);
+            if domain_taken.get() && !items.iter().any(|(id, _)| *id == domain) {
+                items.push((domain, texts().account.domain_taken_summary.to_owned()));
+            }
+            items
+                .into_iter()
+                .map(|(id, message)| (id.to_owned(), message))
+                .collect()
+        })
+    }
+
+    /// The warnings Next asks about, for the answers it asked about (none
+    /// once they change). Until Next asks there is nothing to show, and no
+    /// need to fingerprint the answers on every keystroke.
+    pub fn warnings(self) -> Memo<Vec<(String, String)>> {
+        let (wizard, issues, warnings_for) =
+            (self.state.wizard, self.state.issues, self.warnings_for);
+        Memo::new(move |_| {
+            let Some(shown) = warnings_for.get() else {
+                return Vec::new();
+            };
+            if wizard.state.with(|state| account_fingerprint(&state.draft)) != shown {
+                return Vec::new();
+            }
+            issues.with(|issues| {
+                issues
+                    .iter()
+                    .filter(|issue| !issue.is_error())
+                    .map(|issue| (field_id(issue.field).to_owned(), issue_message(issue)))
+                    .collect()
+            })
+        })
+    }
+
+    /// The step is complete: on to Subscriptions, or back to Review.
+    pub fn proceed(self) -> Callback<()> {
+        let navigate = use_navigate();
+        let (wizard, to_review) = (self.state.wizard, self.state.to_review);
+        Callback::new(move |()| {
+            wizard.complete_account();
+            let target = if to_review {
+                Step::Review
+            } else {
+                Step::Subscriptions
+            };
+            navigate(target.path(), Default::default());
+        })
+    }
+
+    /// Validates the address: a verified one proceeds, anything else asks
+    /// the user in the address dialog.
+    pub fn check_address(self, proceed: Callback<()>) {
+        let (wizard, busy, address_check) = (self.state.wizard, self.busy, self.address_check);
+        spawn_local(async move {
+            busy.set(true);
+            let address = wizard.draft(|draft| {
+                draft
+                    .customer_request(crate::config::cloud())
+                    .billing_profile
+                    .map(|billing| billing.default_address)
+                    .unwrap_or_default()
+            });
+            let result = api::validate_address(&address).await;
+            busy.set(false);
+            match result {
+                Ok(answer) if answer.status.is_verified() => proceed.run(()),
+                Ok(answer) => address_check.set(Some(AddressCheck {
+                    answer,
+                    failure: None,
+                })),
+                Err(ApiError::Cancelled) => {}
+                Err(error) => address_check.set(Some(AddressCheck {
+                    answer: AddressValidationResponse {
+                        original_address: address,
+                        suggested_addresses: Vec::new(),
+                        status: AddressValidationStatus::NotValidated,
+                        validation_message: None,
+                        attributes: Default::default(),
+                    },
+                    failure: Some(error),
+                })),
+            }
+        });
+    }
+
+    /// The form's submit: Next (or Save and return to review).
+    pub fn on_submit(self, proceed: Callback<()>) -> impl Fn(SubmitEvent) + Copy {
+        let state = self.state;
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            if self.busy.get_untracked() {
+                return;
+            }
+            self.attempted.set(true);
+            self.rules_pending.set(false);
+            if !state.country.get_untracked().is_empty()
+                && state.loaded_rules.get_untracked().is_none()
+            {
+                state.rules.refetch();
+                self.rules_pending.set(true);
+                return;
+            }
+            if has_errors(&state.issues.get_untracked()) || state.domain_taken.get_untracked() {
+                focus_when_shown(self.summary);
+                return;
+            }
+            let prefix = state
+                .wizard
+                .draft(|draft| draft.account.domain_prefix.clone());
+            spawn_local(async move {
+                self.busy.set(true);
+                let availability = state.lookups.check_domain(prefix).await;
+                self.busy.set(false);
+                if matches!(availability, Availability::Taken(_)) {
+                    focus_when_shown(self.summary);
+                    return;
+                }
+                let (current, passed) = state.wizard.state.with_untracked(|stored| {
+                    let current = account_fingerprint(&stored.draft);
+                    (current, stored.progress.account == Some(current))
+                });
+                let warned = state
+                    .issues
+                    .with_untracked(|issues| issues.iter().any(|issue| !issue.is_error()));
+                // Answers that went on before (their warnings accepted) are
+                // not asked about again.
+                if warned && !passed && self.warnings_for.get_untracked() != Some(current) {
+                    self.warnings_for.set(Some(current));
+                    focus_when_shown(self.warnings_panel);
+                    return;
+                }
+                self.check_address(proceed);
+            });
+        }
+    }
+}
