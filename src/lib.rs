@@ -27,6 +27,7 @@ mod wizard;
 /// What `tests/web.rs` and `tests/e2e/` drive directly.
 pub mod testing {
     pub use crate::api::ApiError;
+    pub use crate::components::form::DraftForm;
     pub use crate::components::site_header::SiteHeader;
     pub use crate::components::step_guard::StepGuard;
     pub use crate::components::text_field::TextField;
