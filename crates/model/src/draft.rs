@@ -8,7 +8,7 @@ use crate::cloud::Cloud;
 use crate::validation::{self, Context, Field, Issue, canonical_domain};
 use crate::wire::{
     Address, Agreement, AgreementType, Attributes, BillingCycle, BillingProfile, Cart,
-    CartLineItem, CompanyProfile, Contact, Customer, KeyValue, Offer,
+    CartLineItem, CompanyProfile, Contact, CountryValidationRules, Customer, KeyValue, Offer,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -186,6 +186,26 @@ impl Draft {
             self.agreement.acceptor = Some(acceptor);
         } else if let Some(text) = account_text!(self, field, &mut) {
             *text = value;
+        }
+    }
+
+    /// The country's first language and culture unless one it supports is
+    /// chosen, and no state of another country; the rest stays as it is.
+    pub fn apply_country_defaults(&mut self, rules: &CountryValidationRules) {
+        let listed =
+            |list: &[String], value: &str| list.iter().any(|item| item.eq_ignore_ascii_case(value));
+        let first = |list: &[String]| list.first().cloned().unwrap_or_default();
+        let account = &mut self.account;
+        if !listed(&rules.supported_languages_list, &account.language) {
+            account.language = first(&rules.supported_languages_list);
+        }
+        if !listed(&rules.supported_cultures_list, &account.culture) {
+            account.culture = first(&rules.supported_cultures_list);
+        }
+        if !rules.supported_states_list.is_empty()
+            && !listed(&rules.supported_states_list, &account.state)
+        {
+            account.state.clear();
         }
     }
 

@@ -9,6 +9,7 @@
 // outside tests there are none at all, and the lint keeps it so.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod batch;
 pub mod cloud;
 pub mod draft;
 pub mod locale;

@@ -217,26 +217,13 @@ impl AccountState {
     }
 }
 
-/// The chosen country's first language and culture, and no state of another
-/// country; the rest of the input stays as it is.
+/// The chosen country's defaults (`Draft::apply_country_defaults`), written
+/// only when they change the draft.
 fn apply_country_defaults(wizard: Wizard, rules: &CountryValidationRules) {
-    let listed =
-        |list: &[String], value: &str| list.iter().any(|item| item.eq_ignore_ascii_case(value));
-    let first = |list: &[String]| list.first().cloned().unwrap_or_default();
     let fixed = wizard.state.with_untracked(|state| {
-        let mut account = state.draft.account.clone();
-        if !listed(&rules.supported_languages_list, &account.language) {
-            account.language = first(&rules.supported_languages_list);
-        }
-        if !listed(&rules.supported_cultures_list, &account.culture) {
-            account.culture = first(&rules.supported_cultures_list);
-        }
-        if !rules.supported_states_list.is_empty()
-            && !listed(&rules.supported_states_list, &account.state)
-        {
-            account.state.clear();
-        }
-        (account != state.draft.account).then_some(account)
+        let mut draft = state.draft.clone();
+        draft.apply_country_defaults(rules);
+        (draft.account != state.draft.account).then_some(draft.account)
     });
     if let Some(account) = fixed {
         wizard.edit(|draft| draft.account = account);
