@@ -3,12 +3,12 @@
 //! it lacks, a value no wizard input could hold, the same domain twice). Each
 //! row's draft then goes through the wizard's own rules.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use csv_core::{ReadFieldResult, ReaderBuilder};
 use serde::{Deserialize, Serialize};
 
-use crate::draft::{AgreementChoice, ChosenOffer, Draft};
+use crate::draft::{AgreementChoice, ChosenOffer, Draft, is_acceptor_detail};
 use crate::validation::{self, Field};
 
 /// A file larger than this is refused before it is read.
@@ -29,88 +29,117 @@ pub enum Column {
     Quantity,
 }
 
-/// Every column, in the template's order, under its stable name.
-pub const COLUMNS: [(&str, Column); 25] = [
-    ("companyName", Column::Text(Field::CompanyName)),
-    ("domainPrefix", Column::Text(Field::DomainPrefix)),
-    ("country", Column::Text(Field::Country)),
-    ("addressLine1", Column::Text(Field::AddressLine1)),
-    ("addressLine2", Column::Text(Field::AddressLine2)),
-    ("addressLine3", Column::Text(Field::AddressLine3)),
-    ("city", Column::Text(Field::City)),
-    ("state", Column::Text(Field::State)),
-    ("postalCode", Column::Text(Field::PostalCode)),
-    (
+/// A column of the file.
+#[derive(Debug, Clone, Copy)]
+pub struct ColumnSpec {
+    /// Its stable name, in the header.
+    pub name: &'static str,
+    pub holds: Column,
+    /// Without it no row could be a customer; the rest may be left out
+    /// (language and culture then come from the country).
+    pub required: bool,
+    /// The template's example row's value.
+    pub example: &'static str,
+}
+
+const fn spec(
+    name: &'static str,
+    holds: Column,
+    required: bool,
+    example: &'static str,
+) -> ColumnSpec {
+    ColumnSpec {
+        name,
+        holds,
+        required,
+        example,
+    }
+}
+
+/// Every column, in the template's order.
+pub const COLUMNS: [ColumnSpec; 25] = [
+    spec(
+        "companyName",
+        Column::Text(Field::CompanyName),
+        true,
+        "Kertész Kft.",
+    ),
+    spec(
+        "domainPrefix",
+        Column::Text(Field::DomainPrefix),
+        true,
+        "kerteszkft",
+    ),
+    spec("country", Column::Text(Field::Country), true, "HU"),
+    spec(
+        "addressLine1",
+        Column::Text(Field::AddressLine1),
+        true,
+        "Fő utca 1.",
+    ),
+    spec("addressLine2", Column::Text(Field::AddressLine2), false, ""),
+    spec("addressLine3", Column::Text(Field::AddressLine3), false, ""),
+    spec("city", Column::Text(Field::City), true, "Budapest"),
+    spec("state", Column::Text(Field::State), false, ""),
+    spec("postalCode", Column::Text(Field::PostalCode), true, "1011"),
+    spec(
         "registrationNumber",
         Column::Text(Field::RegistrationNumber),
+        false,
+        "",
     ),
-    ("firstName", Column::Text(Field::FirstName)),
-    ("lastName", Column::Text(Field::LastName)),
-    ("email", Column::Text(Field::Email)),
-    ("phoneNumber", Column::Text(Field::PhoneNumber)),
-    ("language", Column::Text(Field::Language)),
-    ("culture", Column::Text(Field::Culture)),
-    ("agreement", Column::Agreement),
-    ("dateAgreed", Column::Text(Field::AgreementDate)),
-    ("acceptorFirstName", Column::Text(Field::AcceptorFirstName)),
-    ("acceptorLastName", Column::Text(Field::AcceptorLastName)),
-    ("acceptorEmail", Column::Text(Field::AcceptorEmail)),
-    (
+    spec("firstName", Column::Text(Field::FirstName), true, "Anna"),
+    spec("lastName", Column::Text(Field::LastName), true, "Kertész"),
+    spec(
+        "email",
+        Column::Text(Field::Email),
+        true,
+        "anna@kertesz.example",
+    ),
+    spec(
+        "phoneNumber",
+        Column::Text(Field::PhoneNumber),
+        true,
+        "+36 1 234 5678",
+    ),
+    spec("language", Column::Text(Field::Language), false, ""),
+    spec("culture", Column::Text(Field::Culture), false, ""),
+    spec("agreement", Column::Agreement, false, "willAccept"),
+    spec("dateAgreed", Column::Text(Field::AgreementDate), false, ""),
+    spec(
+        "acceptorFirstName",
+        Column::Text(Field::AcceptorFirstName),
+        false,
+        "",
+    ),
+    spec(
+        "acceptorLastName",
+        Column::Text(Field::AcceptorLastName),
+        false,
+        "",
+    ),
+    spec(
+        "acceptorEmail",
+        Column::Text(Field::AcceptorEmail),
+        false,
+        "",
+    ),
+    spec(
         "acceptorPhoneNumber",
         Column::Text(Field::AcceptorPhoneNumber),
+        false,
+        "",
     ),
-    ("resellerId", Column::Reseller),
-    ("offerId", Column::Offer),
-    ("quantity", Column::Quantity),
-];
-
-/// Columns a file must have: without them no row could be a customer. The
-/// rest may be left out (language and culture then come from the country).
-pub const REQUIRED: [&str; 10] = [
-    "companyName",
-    "domainPrefix",
-    "country",
-    "addressLine1",
-    "city",
-    "postalCode",
-    "firstName",
-    "lastName",
-    "email",
-    "phoneNumber",
-];
-
-const EXAMPLE: [&str; 25] = [
-    "Kertész Kft.",
-    "kerteszkft",
-    "HU",
-    "Fő utca 1.",
-    "",
-    "",
-    "Budapest",
-    "",
-    "1011",
-    "",
-    "Anna",
-    "Kertész",
-    "anna@kertesz.example",
-    "+36 1 234 5678",
-    "",
-    "",
-    "willAccept",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
-    "",
+    spec("resellerId", Column::Reseller, false, ""),
+    spec("offerId", Column::Offer, false, ""),
+    spec("quantity", Column::Quantity, false, ""),
 ];
 
 /// The file offered for download: the header and one example row.
 pub fn template() -> String {
-    let header: Vec<&str> = COLUMNS.iter().map(|(name, _)| *name).collect();
-    format!("{}\r\n{}\r\n", csv_line(&header), csv_line(&EXAMPLE))
+    let header: Vec<&str> = COLUMNS.iter().map(|column| column.name).collect();
+    let example: Vec<&str> = COLUMNS.iter().map(|column| column.example).collect();
+    format!("{}\r\n{}\r\n", csv_line(&header), csv_line(&example))
 }
 
 /// Why a file cannot be read at all.
@@ -142,18 +171,6 @@ pub enum RowProblem {
     RepeatedDomain(usize),
     /// The partner has no reseller with this id.
     UnknownReseller,
-}
-
-impl RowProblem {
-    /// The column the problem is in.
-    pub fn column(&self) -> &'static str {
-        match self {
-            RowProblem::UnknownAgreement => "agreement",
-            RowProblem::QuantityNotANumber | RowProblem::QuantityWithoutOffer => "quantity",
-            RowProblem::RepeatedDomain(_) => "domainPrefix",
-            RowProblem::UnknownReseller => "resellerId",
-        }
-    }
 }
 
 /// One customer of the file.
@@ -232,7 +249,7 @@ pub const PROBLEMS: &str = "problems";
 /// Which column each field of a row is, from the header; a column without a
 /// name (a spreadsheet's trailing separators) or [`PROBLEMS`] is none.
 fn columns_of(header: &[String]) -> Result<Vec<Option<Column>>, FileProblem> {
-    let mut seen = HashMap::new();
+    let mut seen = HashSet::new();
     let mut unknown = Vec::new();
     let mut repeated = Vec::new();
     let mut columns = Vec::new();
@@ -244,21 +261,21 @@ fn columns_of(header: &[String]) -> Result<Vec<Option<Column>>, FileProblem> {
         }
         match COLUMNS
             .iter()
-            .find(|(known, _)| known.eq_ignore_ascii_case(name))
+            .find(|known| known.name.eq_ignore_ascii_case(name))
         {
-            Some((known, column)) => {
-                if seen.insert(*known, ()).is_some() {
-                    repeated.push((*known).to_owned());
+            Some(known) => {
+                if !seen.insert(known.name) {
+                    repeated.push(known.name.to_owned());
                 }
-                columns.push(Some(*column));
+                columns.push(Some(known.holds));
             }
             None => unknown.push(name.to_owned()),
         }
     }
-    let missing: Vec<String> = REQUIRED
+    let missing: Vec<String> = COLUMNS
         .iter()
-        .filter(|name| !seen.contains_key(*name))
-        .map(|name| (*name).to_owned())
+        .filter(|column| column.required && !seen.contains(column.name))
+        .map(|column| column.name.to_owned())
         .collect();
     if !missing.is_empty() {
         return Err(FileProblem::MissingColumns(missing));
@@ -286,7 +303,7 @@ fn row_of(number: usize, columns: &[Option<Column>], record: &[String]) -> Row {
         let value = value.trim();
         match column {
             // After the primary contact, whose details an acceptor starts from.
-            Column::Text(field) if is_acceptor(*field) => {
+            Column::Text(field) if is_acceptor_detail(*field) => {
                 if !value.is_empty() {
                     acceptor.push((*field, value.to_owned()));
                 }
@@ -324,17 +341,6 @@ fn row_of(number: usize, columns: &[Option<Column>], record: &[String]) -> Row {
     row
 }
 
-/// The acceptor is the primary contact unless the file names someone else.
-fn is_acceptor(field: Field) -> bool {
-    matches!(
-        field,
-        Field::AcceptorFirstName
-            | Field::AcceptorLastName
-            | Field::AcceptorEmail
-            | Field::AcceptorPhoneNumber
-    )
-}
-
 /// For each row whose domain an earlier row of the file has, that row's number.
 pub fn repeated_domains(rows: &[Row]) -> HashMap<usize, usize> {
     let mut first = HashMap::new();
@@ -361,8 +367,14 @@ pub fn values_of(draft: &Draft) -> Vec<String> {
     let offer = draft.offers.first();
     COLUMNS
         .iter()
-        .map(|(_, column)| match column {
-            Column::Text(field) => draft.text(*field),
+        .map(|column| match column.holds {
+            // Empty while the acceptor is the primary contact, as read.
+            Column::Text(field)
+                if is_acceptor_detail(field) && draft.agreement.acceptor.is_none() =>
+            {
+                String::new()
+            }
+            Column::Text(field) => draft.text(field),
             Column::Agreement => match draft.agreement.choice {
                 AgreementChoice::CustomerWillAccept => "willAccept".to_owned(),
                 AgreementChoice::CustomerHasAccepted => "hasAccepted".to_owned(),

@@ -152,6 +152,11 @@ fn acceptor_part(field: Field) -> Option<fn(&mut Person) -> &mut String> {
     }
 }
 
+/// Whether a field is a detail of the agreement's acceptor.
+pub fn is_acceptor_detail(field: Field) -> bool {
+    acceptor_part(field).is_some()
+}
+
 fn optional(value: &str) -> Option<String> {
     let value = validation::normalize(value);
     (!value.is_empty()).then_some(value)
