@@ -93,7 +93,7 @@ impl ApiError {
     }
 
     /// Worth trying again as it was.
-    fn is_transient(&self) -> bool {
+    pub fn is_transient(&self) -> bool {
         match self {
             ApiError::Network(_) | ApiError::Timeout => true,
             ApiError::Fault { status, .. } => *status >= 500 || *status == 408 || *status == 429,

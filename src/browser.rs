@@ -1,5 +1,8 @@
 //! Small things of the browser that several layers need, with no app state:
-//! waiting, the clock, randomness and base64url. Depends on nothing of ours.
+//! waiting, the clock, randomness, this tab's storage, downloads and
+//! base64url. Depends on nothing of ours.
+
+use wasm_bindgen::JsCast;
 
 /// Waits `milliseconds` without blocking the page.
 pub async fn sleep(milliseconds: u32) {
@@ -28,6 +31,45 @@ pub fn random_bytes<const N: usize>() -> Option<[u8; N]> {
         .get_random_values_with_u8_array(&mut bytes)
         .ok()?;
     Some(bytes)
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// What this tab's `sessionStorage` holds under `key`.
+pub fn session_item(key: &str) -> Option<String> {
+    session_storage()?.get_item(key).ok()?
+}
+
+/// Keeps `value` in this tab's `sessionStorage`; a full or refused storage
+/// leaves the value in memory only.
+pub fn set_session_item(key: &str, value: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+pub fn remove_session_item(key: &str) {
+    if let Some(storage) = session_storage() {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// Offers `text` as a file named `name` to save, as a download link would.
+pub fn download(name: &str, text: &str, media_type: &str) -> Option<()> {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    let document = web_sys::window()?.document()?;
+    let link: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Some(())
 }
 
 const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";

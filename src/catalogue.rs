@@ -21,6 +21,16 @@ pub fn per_license(price: &Price) -> String {
     )
 }
 
+/// The billing cycle an offer is bought with: its price's, else its first.
+pub fn cycle_of(offer: &Offer) -> BillingCycle {
+    offer
+        .price
+        .as_ref()
+        .map(|price| price.billing_cycle)
+        .or_else(|| offer.supported_billing_cycles.first().copied())
+        .unwrap_or_default()
+}
+
 /// "Monthly total", in the UI language.
 pub fn total_label(cycle: BillingCycle) -> String {
     (texts().subscriptions.total)(billing_cycle_name(cycle))

@@ -7,6 +7,7 @@
 //! the browser's `Intl` (see `format`), so no locale data is in the bundle.
 
 mod account;
+mod batch;
 mod common;
 mod confirmation;
 mod customers;
@@ -17,7 +18,7 @@ mod sign_in;
 mod subscriptions;
 
 use customer_model::locale::Locale;
-use customer_model::validation::Issue;
+use customer_model::validation::{Field, Issue};
 use customer_model::wire::{BillingCycle, Role};
 use leptos::prelude::*;
 
@@ -43,6 +44,7 @@ pub struct Texts {
     pub review: review::Review,
     pub confirmation: confirmation::Confirmation,
     pub relationship: relationship::Relationship,
+    pub batch: batch::Batch,
     /// The message of a validation rule's code, for its field.
     pub issue: fn(&Issue) -> String,
 }
@@ -56,6 +58,7 @@ static EN: Texts = Texts {
     review: review::EN,
     confirmation: confirmation::EN,
     relationship: relationship::EN,
+    batch: batch::EN,
     issue: issues::en,
 };
 
@@ -68,6 +71,7 @@ static HU: Texts = Texts {
     review: review::HU,
     confirmation: confirmation::HU,
     relationship: relationship::HU,
+    batch: batch::HU,
     issue: issues::hu,
 };
 
@@ -80,6 +84,7 @@ static TR: Texts = Texts {
     review: review::TR,
     confirmation: confirmation::TR,
     relationship: relationship::TR,
+    batch: batch::TR,
     issue: issues::tr,
 };
 
@@ -161,6 +166,35 @@ pub fn api_error_message(error: &ApiError) -> String {
         common.not_staff.to_owned()
     } else {
         (common.api_error)(error)
+    }
+}
+
+/// The label of a field's input on Account info (or Subscriptions).
+pub fn field_label(field: Field) -> &'static str {
+    let account = &texts().account;
+    match field {
+        Field::Country => account.country_label,
+        Field::CompanyName => account.company_name_label,
+        Field::DomainPrefix => account.domain_label,
+        Field::AddressLine1 => account.address_line1_label,
+        Field::AddressLine2 => account.address_line2_label,
+        Field::AddressLine3 => account.address_line3_label,
+        Field::City => account.city_label,
+        Field::State => account.state_label,
+        Field::PostalCode => account.postal_code_label,
+        Field::RegistrationNumber => account.registration_number_label,
+        Field::FirstName => account.first_name_label,
+        Field::LastName => account.last_name_label,
+        Field::Email => account.email_label,
+        Field::PhoneNumber => account.phone_number_label,
+        Field::Language => account.language_label,
+        Field::Culture => account.culture_label,
+        Field::AgreementDate => account.agreement_date_label,
+        Field::AcceptorFirstName => account.acceptor_first_name_label,
+        Field::AcceptorLastName => account.acceptor_last_name_label,
+        Field::AcceptorEmail => account.acceptor_email_label,
+        Field::AcceptorPhoneNumber => account.acceptor_phone_number_label,
+        Field::Quantity => texts().subscriptions.licenses_label,
     }
 }
 

@@ -50,6 +50,7 @@ use components::site_header::SiteHeader;
 use pages::account_info::AccountInfoPage;
 use pages::confirmation::ConfirmationPage;
 use pages::customers::CustomersPage;
+use pages::from_file::FromFilePage;
 use pages::not_found::NotFound;
 use pages::relationship_request::RelationshipRequestPage;
 use pages::review::ReviewPage;
@@ -106,6 +107,10 @@ pub fn App() -> impl IntoView {
                 <Route
                     path=path!("/customers/new/confirmation")
                     view=|| view! { <SignedIn><ConfirmationPage /></SignedIn> }
+                />
+                <Route
+                    path=path!("/customers/new/from-file")
+                    view=|| view! { <SignedIn><FromFilePage /></SignedIn> }
                 />
                 <Route
                     path=path!("/customers/relationship-request")

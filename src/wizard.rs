@@ -10,10 +10,50 @@ use customer_model::validation::{Field, Issue};
 use customer_model::wire::Order;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use web_sys::Storage;
 
-/// Under this deployment's prefix ([`crate::config::storage_key`]).
-const STORAGE_KEY: &str = "wizard";
+use crate::browser;
+
+/// Where a wizard keeps its state, under this deployment's prefix
+/// ([`crate::config::storage_key`]): the one-at-a-time wizard's, or that of
+/// one row of a file of customers, each row with its own submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    Single,
+    /// A row of the file named `batch`, by its row number.
+    Row {
+        batch: u32,
+        number: usize,
+    },
+}
+
+impl Slot {
+    fn key(self) -> String {
+        match self {
+            Slot::Single => crate::config::storage_key("wizard"),
+            Slot::Row { batch, number } => {
+                crate::config::storage_key(&format!("batch-{batch}-row-{number}"))
+            }
+        }
+    }
+
+    /// What this slot holds now.
+    pub fn stored(self) -> Stored {
+        browser::session_item(&self.key())
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .unwrap_or_default()
+    }
+
+    fn save(self, stored: &Stored) {
+        if let Ok(text) = serde_json::to_string(stored) {
+            browser::set_session_item(&self.key(), &text);
+        }
+    }
+
+    /// Forgets what this slot held.
+    pub fn clear(self) {
+        browser::remove_session_item(&self.key());
+    }
+}
 
 /// The wizard's pages, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,28 +218,6 @@ impl Stored {
     }
 }
 
-fn storage() -> Option<Storage> {
-    web_sys::window()?.session_storage().ok()?
-}
-
-fn load() -> Stored {
-    storage()
-        .and_then(|storage| {
-            storage
-                .get_item(&crate::config::storage_key(STORAGE_KEY))
-                .ok()
-                .flatten()
-        })
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
-}
-
-fn save(stored: &Stored) {
-    if let (Some(storage), Ok(text)) = (storage(), serde_json::to_string(stored)) {
-        let _ = storage.set_item(&crate::config::storage_key(STORAGE_KEY), &text);
-    }
-}
-
 /// The wizard, shared by its pages through the context.
 #[derive(Debug, Clone, Copy)]
 pub struct Wizard {
@@ -208,19 +226,32 @@ pub struct Wizard {
     pub password: RwSignal<Option<String>>,
     /// What the server refused on Submit, shown at the fields until edited.
     pub server_issues: RwSignal<Vec<Issue>>,
+    slot: Slot,
 }
 
 impl Wizard {
     /// The wizard stored in this tab, saved again on every change.
     pub fn provide() -> Wizard {
-        let wizard = Wizard {
-            state: RwSignal::new(load()),
-            password: RwSignal::new(None),
-            server_issues: RwSignal::new(Vec::new()),
-        };
-        Effect::new(move || wizard.state.with(save));
+        let wizard = Wizard::in_slot(Slot::Single);
         provide_context(wizard);
         wizard
+    }
+
+    /// The wizard kept in `slot`, saved again on every change.
+    pub fn in_slot(slot: Slot) -> Wizard {
+        let wizard = Wizard {
+            state: RwSignal::new(slot.stored()),
+            password: RwSignal::new(None),
+            server_issues: RwSignal::new(Vec::new()),
+            slot,
+        };
+        Effect::new(move || wizard.state.with(|stored| slot.save(stored)));
+        wizard
+    }
+
+    /// Writes the state now, not when the effect next runs.
+    pub fn save_now(&self) {
+        self.state.with_untracked(|stored| self.slot.save(stored));
     }
 
     pub fn get() -> Wizard {

@@ -188,9 +188,18 @@ fn AddCustomer(me: Result<Me, api::ApiError>) -> impl IntoView {
         Ok(me) if !me.can_add_customers() => view! { <CannotAdd me /> }.into_any(),
         // When who we are is unknown, the API decides when it is asked.
         _ => view! {
-            <a class="button" id="add-customer" href=crate::config::href(Step::Account.path())>
-                {t!(common.add_customer)}
-            </a>
+            <p class="button-group">
+                <a class="button" id="add-customer" href=crate::config::href(Step::Account.path())>
+                    {t!(common.add_customer)}
+                </a>
+                <a
+                    class="button button--secondary"
+                    id="add-from-file"
+                    href=crate::config::href("/customers/new/from-file")
+                >
+                    {t!(batch.link)}
+                </a>
+            </p>
         }
         .into_any(),
     }

@@ -78,7 +78,7 @@ fn request_id<T>(wizard: Wizard, operation: impl Fn(&mut Stored) -> &mut Operati
         };
     });
     // Stored before it is sent: a reload during the write must repeat this id.
-    wizard.state.with_untracked(super::save);
+    wizard.save_now();
     ids
 }
 

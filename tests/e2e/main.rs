@@ -11,6 +11,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod api;
+mod batch;
 mod clouds;
 mod deployment;
 mod failures;

@@ -158,7 +158,8 @@ pub enum FileProblem {
     RepeatedColumns(Vec<String>),
 }
 
-/// What a row of the file gets wrong that no wizard input could.
+/// What a row of the file gets wrong that no wizard input could, or that
+/// only the file's other rows and the partner's data show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RowProblem {
     /// The agreement column holds neither `willAccept` nor `hasAccepted`.
@@ -171,6 +172,8 @@ pub enum RowProblem {
     RepeatedDomain(usize),
     /// The partner has no reseller with this id.
     UnknownReseller,
+    /// Another tenant already has the domain (the API's domain lookup says so).
+    DomainTaken,
 }
 
 /// One customer of the file.
@@ -342,7 +345,7 @@ fn row_of(number: usize, columns: &[Option<Column>], record: &[String]) -> Row {
 }
 
 /// For each row whose domain an earlier row of the file has, that row's number.
-pub fn repeated_domains(rows: &[Row]) -> HashMap<usize, usize> {
+pub fn repeated_domains<'a>(rows: impl IntoIterator<Item = &'a Row>) -> HashMap<usize, usize> {
     let mut first = HashMap::new();
     let mut repeated = HashMap::new();
     for row in rows {

@@ -3,25 +3,15 @@
 
 use customer_model::draft::ChosenOffer;
 use customer_model::validation::Issue;
-use customer_model::wire::{BillingCycle, Offer};
+use customer_model::wire::Offer;
 use leptos::prelude::*;
 
-use crate::catalogue::per_license;
+use crate::catalogue::{cycle_of, per_license};
 use crate::components::field_error::FieldError;
 use crate::components::form::quantity_id;
 use crate::format;
 use crate::i18n::{issue_message, t, texts};
 use crate::wizard::Wizard;
-
-/// The billing cycle an offer is bought with: its price's, else its first.
-fn cycle_of(offer: &Offer) -> BillingCycle {
-    offer
-        .price
-        .as_ref()
-        .map(|price| price.billing_cycle)
-        .or_else(|| offer.supported_billing_cycles.first().copied())
-        .unwrap_or_default()
-}
 
 /// Editing an offer's choice ends what the server said about it.
 fn forget_server_issues(wizard: Wizard, offer_id: &str) {

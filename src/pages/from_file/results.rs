@@ -1,0 +1,131 @@
+//! What the file's rows came to, as files to download: the customers added
+//! with their admins' one-time passwords, and the rows not added with what
+//! was wrong, in the template's columns, to fix and choose again.
+
+use customer_model::batch::{self, PROBLEMS};
+use leptos::prelude::*;
+
+use super::state::{Batch, Outcome, Status};
+use crate::browser;
+use crate::i18n::{api_error_message, field_label, issue_message, t, texts};
+
+/// With a byte-order mark, so that spreadsheet programs read it as UTF-8.
+fn csv_file(lines: Vec<String>) -> String {
+    format!("\u{feff}{}\r\n", lines.join("\r\n"))
+}
+
+/// Each added row's customer, admin and password (while this page holds it).
+fn results_csv(batch: Batch) -> String {
+    let mut lines = vec![batch::csv_line(&[
+        "row",
+        "companyName",
+        "domain",
+        "customerId",
+        "adminUserName",
+        "temporaryPassword",
+    ])];
+    batch.outcomes.with_untracked(|outcomes| {
+        batch.passwords.with_untracked(|passwords| {
+            batch.state.with_untracked(|stored| {
+                for batch_row in &stored.rows {
+                    let number = batch_row.row.number;
+                    if let Some(Outcome::Added(customer)) = outcomes.get(&number) {
+                        lines.push(batch::csv_line(&[
+                            number.to_string(),
+                            customer.company_name.clone(),
+                            customer.domain.clone(),
+                            customer.id.clone(),
+                            customer.admin_user_name.clone(),
+                            passwords.get(&number).cloned().unwrap_or_default(),
+                        ]));
+                    }
+                }
+            })
+        })
+    });
+    csv_file(lines)
+}
+
+/// The rows that failed or have something to fix, with what is wrong.
+fn failed_csv(batch: Batch) -> String {
+    let mut header: Vec<&str> = batch::COLUMNS.iter().map(|column| column.name).collect();
+    header.push(PROBLEMS);
+    let mut lines = vec![batch::csv_line(&header)];
+    let checks = batch.checks.get_untracked();
+    let texts = &texts().batch;
+    batch.outcomes.with_untracked(|outcomes| {
+        batch.state.with_untracked(|stored| {
+            for (batch_row, check) in stored.rows.iter().zip(&checks) {
+                let mut problems = Vec::new();
+                if let Some(Outcome::Failed(failure)) = outcomes.get(&batch_row.row.number) {
+                    problems.push(api_error_message(&failure.error));
+                } else if Batch::status(batch_row, check.as_ref()) != Status::ToFix {
+                    continue;
+                }
+                if let Some(check) = check {
+                    problems.extend(check.issues.iter().filter(|issue| issue.is_error()).map(
+                        |issue| format!("{}: {}", field_label(issue.field), issue_message(issue)),
+                    ));
+                    problems.extend(check.problems.iter().map(texts.row_problem));
+                }
+                let mut values = batch::values_of(&batch_row.row.draft);
+                values.push(problems.join("; "));
+                lines.push(batch::csv_line(&values));
+            }
+        })
+    });
+    csv_file(lines)
+}
+
+#[component]
+pub fn Downloads(batch: Batch) -> impl IntoView {
+    let any = move |wanted: fn(&Outcome) -> bool| {
+        batch
+            .outcomes
+            .with(|outcomes| outcomes.values().any(wanted))
+    };
+    let added = move || any(|outcome| matches!(outcome, Outcome::Added(_)));
+    let not_added = move || {
+        any(|outcome| matches!(outcome, Outcome::Failed(_)))
+            || batch.checks.with(|checks| {
+                batch.state.with(|stored| {
+                    stored.rows.iter().zip(checks).any(|(batch_row, check)| {
+                        Batch::status(batch_row, check.as_ref()) == Status::ToFix
+                    })
+                })
+            })
+    };
+    view! {
+        <Show when=added>
+            <div class="warning-text">
+                <p>{t!(batch.passwords_warning)}</p>
+            </div>
+        </Show>
+        <div class="button-group">
+            <Show when=added>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    id="download-results"
+                    on:click=move |_| {
+                        browser::download("customers-added.csv", &results_csv(batch), "text/csv");
+                    }
+                >
+                    {t!(batch.download_results)}
+                </button>
+            </Show>
+            <Show when=not_added>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    id="download-failed"
+                    on:click=move |_| {
+                        browser::download("customers-to-fix.csv", &failed_csv(batch), "text/csv");
+                    }
+                >
+                    {t!(batch.download_failed)}
+                </button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,301 @@
+//! The file's rows, one table row each: what it holds, what the rules found
+//! at the fields concerned (each with an input to fix it in place), whether
+//! it is left out or added despite its warnings, and how far sending got.
+
+use customer_model::batch::RowProblem;
+use customer_model::validation::{Field, Issue, Severity};
+use leptos::prelude::*;
+
+use super::state::{Batch, BatchRow, Check, Outcome, Status};
+use crate::components::form::field_id;
+use crate::i18n::{api_error_message, field_label, issue_message, t, texts};
+
+#[component]
+pub fn RowsTable(batch: Batch) -> impl IntoView {
+    let rows = move || {
+        batch.state.with(|stored| {
+            stored
+                .rows
+                .iter()
+                .enumerate()
+                .map(|(index, batch_row)| (stored.id, index, batch_row.row.number))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <table class="customer-table batch-table" id="batch-rows">
+            <caption class="visually-hidden">{t!(batch.caption)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t!(batch.row)}</th>
+                    <th scope="col">{t!(batch.company)}</th>
+                    <th scope="col">{t!(batch.domain)}</th>
+                    <th scope="col">{t!(batch.country)}</th>
+                    <th scope="col">{t!(batch.status)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                <For
+                    each=rows
+                    key=|(id, _, number)| (*id, *number)
+                    children=move |(_, index, number)| view! { <RowLine batch index number /> }
+                />
+            </tbody>
+        </table>
+    }
+}
+
+/// A problem shown at the row's domain, where it is fixed.
+fn about_domain(problem: &RowProblem) -> bool {
+    matches!(
+        problem,
+        RowProblem::RepeatedDomain(_) | RowProblem::DomainTaken
+    )
+}
+
+/// The fields a row's messages are shown at, in the wizard's order.
+fn fields_concerned(check: &Check) -> Vec<Field> {
+    let domain_problem = check.problems.iter().any(about_domain);
+    Field::ALL
+        .into_iter()
+        .filter(|field| {
+            check.issues.iter().any(|issue| issue.field == *field)
+                || (*field == Field::DomainPrefix && domain_problem)
+        })
+        .collect()
+}
+
+#[component]
+fn RowLine(batch: Batch, index: usize, number: usize) -> impl IntoView {
+    let row = Memo::new(move |_| {
+        batch
+            .state
+            .with(|stored| stored.rows.get(index).cloned())
+            .unwrap_or_default()
+    });
+    let check = Memo::new(move |_| {
+        batch
+            .checks
+            .with(|checks| checks.get(index).cloned().flatten())
+    });
+    let outcome = Memo::new(move |_| {
+        batch
+            .outcomes
+            .with(|outcomes| outcomes.get(&number).cloned())
+    });
+    let editable = Memo::new(move |_| batch.editable(number));
+    let fields = Memo::new(move |_| {
+        check.with(|check| check.as_ref().map(fields_concerned).unwrap_or_default())
+    });
+    let text = move |field: Field| row.with(|batch_row| batch_row.row.draft.text(field));
+    let leave_out_id = format!("row-{number}-leave-out");
+    let accept_id = format!("row-{number}-accept-warnings");
+    view! {
+        <tr id=format!("row-{number}")>
+            <th scope="row">{number}</th>
+            <td>{move || text(Field::CompanyName)}</td>
+            <td>{move || text(Field::DomainPrefix)}</td>
+            <td>{move || text(Field::Country)}</td>
+            <td>
+                <RowStatus batch number row check outcome />
+                <For
+                    each=move || fields.get()
+                    key=|field| *field
+                    children=move |field| view! { <CellFix batch index number field check editable /> }
+                />
+                {move || {
+                    check
+                        .get()
+                        .map(|check| {
+                            check
+                                .problems
+                                .into_iter()
+                                .filter(|problem| !about_domain(problem))
+                                .map(|problem| view! {
+                                    <p class="error-message">{move || (texts().batch.row_problem)(&problem)}</p>
+                                })
+                                .collect_view()
+                        })
+                }}
+                {move || (editable.get() && outcome.with(|outcome| !matches!(outcome, Some(Outcome::Added(_))))).then(|| {
+                    let (leave_out_id, accept_id) = (leave_out_id.clone(), accept_id.clone());
+                    let warned = move || check.with(|check| check.as_ref().is_some_and(Check::has_warnings));
+                    view! {
+                        <div class="checkbox">
+                            <input
+                                type="checkbox"
+                                id=leave_out_id.clone()
+                                prop:checked=move || row.with(|batch_row| batch_row.left_out)
+                                on:change=move |ev| {
+                                    let left_out = event_target_checked(&ev);
+                                    batch.edit(index, |batch_row| batch_row.left_out = left_out);
+                                }
+                            />
+                            <label for=leave_out_id>{t!(batch.leave_out)}</label>
+                        </div>
+                        <Show when=warned>
+                            <div class="checkbox">
+                                <input
+                                    type="checkbox"
+                                    id=accept_id.clone()
+                                    prop:checked=move || row.with(|batch_row| batch_row.warnings_accepted)
+                                    on:change=move |ev| {
+                                        let accepted = event_target_checked(&ev);
+                                        batch.edit(index, |batch_row| batch_row.warnings_accepted = accepted);
+                                    }
+                                />
+                                <label for=accept_id.clone()>{t!(batch.accept_warnings)}</label>
+                            </div>
+                        </Show>
+                    }
+                })}
+            </td>
+        </tr>
+    }
+}
+
+/// Where the row stands, and what it added.
+#[component]
+fn RowStatus(
+    batch: Batch,
+    number: usize,
+    row: Memo<BatchRow>,
+    check: Memo<Option<Check>>,
+    outcome: Memo<Option<Outcome>>,
+) -> impl IntoView {
+    move || {
+        let texts = &texts().batch;
+        match outcome.get() {
+            Some(Outcome::Sending) => {
+                view! { <p class="batch-status">{texts.adding}</p> }.into_any()
+            }
+            Some(Outcome::Interrupted) => {
+                view! { <p class="batch-status">{texts.interrupted}</p> }.into_any()
+            }
+            Some(Outcome::Added(customer)) => {
+                let password = batch
+                    .passwords
+                    .with(|passwords| passwords.get(&number).cloned());
+                view! {
+                    <p class="batch-status batch-status--added">{texts.added}</p>
+                    <dl class="batch-result">
+                        <dt>{texts.customer_id}</dt>
+                        <dd>{customer.id}</dd>
+                        <dt>{texts.admin}</dt>
+                        <dd>{customer.admin_user_name}</dd>
+                        <dt>{texts.password}</dt>
+                        <dd>
+                            {match password {
+                                Some(password) => view! { <code class="password">{password}</code> }.into_any(),
+                                None => texts.password_shown_once.into_any(),
+                            }}
+                        </dd>
+                    </dl>
+                }
+                .into_any()
+            }
+            Some(Outcome::Failed(failure)) => view! {
+                <p class="batch-status batch-status--failed">{texts.not_added}</p>
+                <p class="error-message">{api_error_message(&failure.error)}</p>
+            }
+            .into_any(),
+            None => {
+                let status = row
+                    .with(|batch_row| check.with(|check| Batch::status(batch_row, check.as_ref())));
+                let label = match status {
+                    Status::Checking => texts.checking,
+                    Status::LeftOut => texts.leave_out,
+                    Status::ToFix => texts.to_fix,
+                    Status::Warned => texts.accept_warnings,
+                    Status::Ready => texts.ready,
+                };
+                view! { <p class="batch-status">{label}</p> }.into_any()
+            }
+        }
+    }
+}
+
+/// One field of a row that the rules have something to say about: its
+/// messages, and its value to fix while the row may still change.
+#[component]
+fn CellFix(
+    batch: Batch,
+    index: usize,
+    number: usize,
+    field: Field,
+    check: Memo<Option<Check>>,
+    editable: Memo<bool>,
+) -> impl IntoView {
+    let id = format!("row-{number}-{}", field_id(field));
+    let message_id = format!("{id}-message");
+    let messages = move || {
+        check.with(|check| {
+            let Some(check) = check else {
+                return Vec::new();
+            };
+            let mut messages: Vec<(Severity, String)> = check
+                .issues
+                .iter()
+                .filter(|issue| issue.field == field)
+                .map(|issue: &Issue| (issue.severity, issue_message(issue)))
+                .collect();
+            if field == Field::DomainPrefix {
+                messages.extend(
+                    check
+                        .problems
+                        .iter()
+                        .filter(|problem| about_domain(problem))
+                        .map(|problem| (Severity::Error, (texts().batch.row_problem)(problem))),
+                );
+            }
+            messages
+        })
+    };
+    let has_error = move || {
+        messages()
+            .iter()
+            .any(|(severity, _)| *severity == Severity::Error)
+    };
+    let value = move || {
+        batch
+            .state
+            .with(|stored| {
+                stored
+                    .rows
+                    .get(index)
+                    .map(|batch_row| batch_row.row.draft.text(field))
+            })
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="field batch-fix" class:field--error=has_error>
+            <label for=id.clone()>{move || field_label(field)}</label>
+            <div id=message_id.clone()>
+                {move || {
+                    messages()
+                        .into_iter()
+                        .map(|(severity, message)| {
+                            let class = match severity {
+                                Severity::Error => "error-message",
+                                Severity::Warning => "warning-message",
+                            };
+                            view! { <p class=class>{message}</p> }
+                        })
+                        .collect_view()
+                }}
+            </div>
+            <input
+                id=id
+                type="text"
+                aria-describedby=message_id
+                // A licence count is fixed in the file: its offer decides the bounds.
+                disabled=move || !editable.get() || field == Field::Quantity
+                prop:value=value
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    batch.edit(index, |batch_row| batch_row.row.draft.set_text(field, text));
+                }
+            />
+        </div>
+    }
+}
