@@ -11,6 +11,8 @@
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 
+import { signIn } from './sign-in.mjs';
+
 const require = createRequire(`${process.env.BENCH_NODE_DIR}/package.json`);
 const { chromium } = require('playwright-core');
 
@@ -127,18 +129,6 @@ function harness({ token, wizard, ready }) {
       );
     });
   };
-}
-
-async function signIn(base) {
-  const demo = await (await fetch(`${base}/v1/demo`)).json();
-  const account = demo.accounts.find((candidate) => candidate.userName === 'adminagent');
-  const reply = await fetch(`${base}/v1/auth/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ userName: account.userName, password: account.password }),
-  });
-  if (!reply.ok) throw new Error(`sign in at ${base}: ${reply.status}`);
-  return (await reply.json()).accessToken;
 }
 
 const samples = {

@@ -86,7 +86,7 @@ pub const COLUMNS: [ColumnSpec; 25] = [
         "registrationNumber",
         Column::Text(Field::RegistrationNumber),
         false,
-        "",
+        "12892312-2-42",
     ),
     spec("firstName", Column::Text(Field::FirstName), true, "Anna"),
     spec("lastName", Column::Text(Field::LastName), true, "Kertész"),

@@ -9,6 +9,9 @@ pub struct InvalidPattern;
 
 #[cfg(target_arch = "wasm32")]
 mod platform {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+
     use js_sys::JsString;
     use wasm_bindgen::prelude::*;
 
@@ -27,9 +30,22 @@ mod platform {
         fn test(this: &CheckedRegExp, text: &str) -> bool;
     }
 
+    thread_local! {
+        static COMPILED: RefCell<HashMap<String, Option<CheckedRegExp>>> = RefCell::new(HashMap::new());
+    }
+
+    /// Country patterns are few and reused for every row of a file: each is
+    /// compiled once (without the `g` flag, `test` keeps no state).
     pub fn matches(pattern: &str, text: &str) -> Result<bool, InvalidPattern> {
-        let regexp = CheckedRegExp::new(pattern, "u").map_err(|_| InvalidPattern)?;
-        Ok(regexp.test(text))
+        COMPILED.with(|compiled| {
+            compiled
+                .borrow_mut()
+                .entry(pattern.to_owned())
+                .or_insert_with(|| CheckedRegExp::new(pattern, "u").ok())
+                .as_ref()
+                .map(|regexp| regexp.test(text))
+                .ok_or(InvalidPattern)
+        })
     }
 
     pub fn normalize(text: &str, form: &str) -> String {
@@ -113,14 +129,23 @@ pub fn matches(pattern: &str, text: &str) -> Result<bool, InvalidPattern> {
 
 /// NFC: the form the rules compare and count in.
 pub fn nfc(text: &str) -> String {
-    platform::normalize(text, "NFC")
+    normalized(text, "NFC")
+}
+
+/// ASCII text is the same in every normal form: no call to the platform.
+fn normalized(text: &str, form: &str) -> String {
+    if text.is_ascii() {
+        text.to_owned()
+    } else {
+        platform::normalize(text, form)
+    }
 }
 
 /// Text reduced for comparing words whatever their case and accents:
 /// decomposed, marks dropped, lower-cased — with Turkish dotted and dotless i
 /// both becoming `i`, so "İstanbul", "ISTANBUL" and "istanbul" compare equal.
 pub fn fold(text: &str) -> String {
-    platform::normalize(text, "NFD")
+    normalized(text, "NFD")
         .chars()
         .filter(|ch| !is_combining_mark(*ch))
         .flat_map(|ch| match ch {

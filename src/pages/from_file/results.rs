@@ -103,29 +103,34 @@ pub fn Downloads(batch: Batch) -> impl IntoView {
         </Show>
         <div class="button-group">
             <Show when=added>
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    id="download-results"
-                    on:click=move |_| {
-                        browser::download("customers-added.csv", &results_csv(batch), "text/csv");
-                    }
-                >
-                    {t!(batch.download_results)}
-                </button>
+                <DownloadButton batch id="download-results" name="customers-added.csv" contents=results_csv label=|| texts().batch.download_results />
             </Show>
             <Show when=not_added>
-                <button
-                    type="button"
-                    class="button button--secondary"
-                    id="download-failed"
-                    on:click=move |_| {
-                        browser::download("customers-to-fix.csv", &failed_csv(batch), "text/csv");
-                    }
-                >
-                    {t!(batch.download_failed)}
-                </button>
+                <DownloadButton batch id="download-failed" name="customers-to-fix.csv" contents=failed_csv label=|| texts().batch.download_failed />
             </Show>
         </div>
+    }
+}
+
+/// A button that offers one of the files above to save.
+#[component]
+fn DownloadButton(
+    batch: Batch,
+    id: &'static str,
+    name: &'static str,
+    contents: fn(Batch) -> String,
+    label: fn() -> &'static str,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="button button--secondary"
+            id=id
+            on:click=move |_| {
+                browser::download(name, &contents(batch), "text/csv");
+            }
+        >
+            {label}
+        </button>
     }
 }

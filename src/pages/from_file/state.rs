@@ -19,12 +19,14 @@ use serde::{Deserialize, Serialize};
 use crate::api::{self, ApiError};
 use crate::browser;
 use crate::staff::Staff;
-use crate::wizard::submit::Failure;
+use crate::wizard::submit::{Failure, Stage};
 use crate::wizard::{CreatedCustomer, Slot};
 
 /// Domain lookups in flight at once: a file's hundreds of rows must not
 /// spend the user's request allowance in one burst.
 const LOOKUPS_AT_ONCE: usize = 4;
+/// Domain answers taken into the rows' checks together.
+const ANSWERS_AT_ONCE: usize = 50;
 
 const STORAGE_KEY: &str = "batch";
 
@@ -234,8 +236,17 @@ impl Batch {
             }
             asked.update_value(|asked| asked.extend(queue.iter().cloned()));
             let queue = Rc::new(RefCell::new(queue));
+            let answers = Rc::new(RefCell::new(Vec::new()));
+            // Every row's check follows the answers: they are taken in
+            // batches, not one re-check of the whole file per answer.
+            let flush = move |answers: &RefCell<Vec<(String, Option<bool>)>>| {
+                let arrived = std::mem::take(&mut *answers.borrow_mut());
+                if !arrived.is_empty() {
+                    domains.update(|known| known.extend(arrived));
+                }
+            };
             for _ in 0..LOOKUPS_AT_ONCE {
-                let queue = Rc::clone(&queue);
+                let (queue, answers) = (Rc::clone(&queue), Rc::clone(&answers));
                 spawn_local(async move {
                     loop {
                         let next = queue.borrow_mut().pop_front();
@@ -247,11 +258,13 @@ impl Batch {
                                     asked.remove(&domain);
                                 });
                             }
-                            answer => domains.update(|known| {
-                                known.insert(domain, answer.ok());
-                            }),
+                            answer => answers.borrow_mut().push((domain, answer.ok())),
+                        }
+                        if answers.borrow().len() >= ANSWERS_AT_ONCE {
+                            flush(&answers);
                         }
                     }
+                    flush(&answers);
                 });
             }
         });
@@ -322,46 +335,52 @@ impl Batch {
         });
     }
 
-    /// Whether a row's details may still change: not once it is on its way.
+    /// Whether a row's details may still change: not once its customer may
+    /// exist (its writes were sent), since a retry repeats what was sent.
     pub fn editable(&self, number: usize) -> bool {
-        self.outcomes.with(|outcomes| {
-            matches!(outcomes.get(&number), None | Some(Outcome::Failed(_)))
-                && !slot(self.state.with_untracked(|stored| stored.id), number)
-                    .stored()
-                    .submission
-                    .creating()
+        self.outcomes.with(|outcomes| match outcomes.get(&number) {
+            None => true,
+            Some(Outcome::Failed(failure)) => {
+                failure.stage == Stage::Customer && failure.error.is_refusal()
+            }
+            Some(_) => false,
         })
     }
 
     pub fn status(batch_row: &BatchRow, check: Option<&Check>) -> Status {
+        Batch::status_of(batch_row.left_out, batch_row.warnings_accepted, check)
+    }
+
+    pub fn status_of(left_out: bool, warnings_accepted: bool, check: Option<&Check>) -> Status {
         match check {
-            _ if batch_row.left_out => Status::LeftOut,
+            _ if left_out => Status::LeftOut,
             None => Status::Checking,
             Some(check) if check.has_errors() => Status::ToFix,
-            Some(check) if check.has_warnings() && !batch_row.warnings_accepted => Status::Warned,
+            Some(check) if check.has_warnings() && !warnings_accepted => Status::Warned,
             Some(_) => Status::Ready,
         }
     }
 
     /// The rows to send, by index: ready and not added yet.
     pub fn sendable(&self) -> Vec<usize> {
-        let checks = self.checks.get();
-        self.outcomes.with(|outcomes| {
-            self.state.with(|stored| {
-                stored
-                    .rows
-                    .iter()
-                    .zip(&checks)
-                    .enumerate()
-                    .filter(|(_, (batch_row, check))| {
-                        Batch::status(batch_row, check.as_ref()) == Status::Ready
-                            && !matches!(
-                                outcomes.get(&batch_row.row.number),
-                                Some(Outcome::Added(_))
-                            )
-                    })
-                    .map(|(index, _)| index)
-                    .collect()
+        self.checks.with(|checks| {
+            self.outcomes.with(|outcomes| {
+                self.state.with(|stored| {
+                    stored
+                        .rows
+                        .iter()
+                        .zip(checks)
+                        .enumerate()
+                        .filter(|(_, (batch_row, check))| {
+                            Batch::status(batch_row, check.as_ref()) == Status::Ready
+                                && !matches!(
+                                    outcomes.get(&batch_row.row.number),
+                                    Some(Outcome::Added(_))
+                                )
+                        })
+                        .map(|(index, _)| index)
+                        .collect()
+                })
             })
         })
     }
@@ -378,17 +397,30 @@ fn checks(
 ) -> Memo<Vec<Option<Check>>> {
     let staff = Staff::get();
     let today = crate::format::today();
+    // Each row's issues as last found, with the draft they were found in: an
+    // edit re-checks its own row, not the whole file. The rules and offers
+    // of a country only ever arrive, so a row checked once they had stays
+    // right until it changes; other partner domains start afresh.
+    let found = StoredValue::new((
+        Vec::<String>::new(),
+        HashMap::<usize, (Draft, Vec<Issue>)>::new(),
+    ));
     Memo::new(move |_| {
         let partner_domains = staff
             .known()
             .map(|me| me.partner.domains)
             .unwrap_or_default();
+        if found.with_value(|(domains, _)| *domains != partner_domains) {
+            found.set_value((partner_domains.clone(), HashMap::new()));
+        }
         let resellers = match staff.resellers() {
             Some(Ok(resellers)) => Some(resellers),
             _ => None,
         };
         let (rules, offers, domains) = (rules.read(), offers.read(), domains.read());
-        let outcomes = outcomes.read();
+        // Untracked: only whether a row has gone out matters here, and a
+        // re-check of every row per row sent would cost O(rows²).
+        let outcomes = outcomes.read_untracked();
         state.with(|stored| {
             let repeated =
                 batch::repeated_domains(stored.rows.iter().map(|batch_row| &batch_row.row));
@@ -417,12 +449,26 @@ fn checks(
                         today,
                         cloud: crate::config::cloud(),
                     };
-                    let mut issues = row.draft.account_issues(&context);
-                    if !row.draft.offers.is_empty()
-                        && let Ok(catalogue) = offers.get(country)?
-                    {
-                        issues.extend(row.draft.subscription_issues(catalogue));
-                    }
+                    let catalogue = if row.draft.offers.is_empty() {
+                        None
+                    } else {
+                        offers.get(country)?.as_ref().ok()
+                    };
+                    let kept = found.with_value(|(_, rows)| {
+                        rows.get(&row.number)
+                            .filter(|(draft, _)| *draft == row.draft)
+                            .map(|(_, issues)| issues.clone())
+                    });
+                    let issues = kept.unwrap_or_else(|| {
+                        let mut issues = row.draft.account_issues(&context);
+                        if let Some(catalogue) = catalogue {
+                            issues.extend(row.draft.subscription_issues(catalogue));
+                        }
+                        found.update_value(|(_, rows)| {
+                            rows.insert(row.number, (row.draft.clone(), issues.clone()));
+                        });
+                        issues
+                    });
                     let mut problems = row.problems.clone();
                     if let Some(earlier) = repeated.get(&row.number) {
                         problems.push(RowProblem::RepeatedDomain(*earlier));

@@ -65,13 +65,34 @@ fn fields_concerned(check: &Check) -> Vec<Field> {
         .collect()
 }
 
+/// A row's cells: its company name, domain and country, and its choices.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Shown {
+    texts: [String; 3],
+    left_out: bool,
+    warnings_accepted: bool,
+}
+
 #[component]
 fn RowLine(batch: Batch, index: usize, number: usize) -> impl IntoView {
+    // What the row shows of itself: not a copy of its whole draft on each
+    // edit of any row, for every row of the file.
     let row = Memo::new(move |_| {
-        batch
-            .state
-            .with(|stored| stored.rows.get(index).cloned())
-            .unwrap_or_default()
+        batch.state.with(|stored| {
+            stored
+                .rows
+                .get(index)
+                .map(|batch_row| {
+                    let draft = &batch_row.row.draft;
+                    Shown {
+                        texts: [Field::CompanyName, Field::DomainPrefix, Field::Country]
+                            .map(|field| draft.text(field)),
+                        left_out: batch_row.left_out,
+                        warnings_accepted: batch_row.warnings_accepted,
+                    }
+                })
+                .unwrap_or_default()
+        })
     });
     let check = Memo::new(move |_| {
         batch
@@ -87,15 +108,15 @@ fn RowLine(batch: Batch, index: usize, number: usize) -> impl IntoView {
     let fields = Memo::new(move |_| {
         check.with(|check| check.as_ref().map(fields_concerned).unwrap_or_default())
     });
-    let text = move |field: Field| row.with(|batch_row| batch_row.row.draft.text(field));
+    let text = move |cell: usize| row.with(|shown| shown.texts[cell].clone());
     let leave_out_id = format!("row-{number}-leave-out");
     let accept_id = format!("row-{number}-accept-warnings");
     view! {
         <tr id=format!("row-{number}")>
             <th scope="row">{number}</th>
-            <td>{move || text(Field::CompanyName)}</td>
-            <td>{move || text(Field::DomainPrefix)}</td>
-            <td>{move || text(Field::Country)}</td>
+            <td>{move || text(0)}</td>
+            <td>{move || text(1)}</td>
+            <td>{move || text(2)}</td>
             <td>
                 <RowStatus batch number row check outcome />
                 <For
@@ -121,31 +142,23 @@ fn RowLine(batch: Batch, index: usize, number: usize) -> impl IntoView {
                     let (leave_out_id, accept_id) = (leave_out_id.clone(), accept_id.clone());
                     let warned = move || check.with(|check| check.as_ref().is_some_and(Check::has_warnings));
                     view! {
-                        <div class="checkbox">
-                            <input
-                                type="checkbox"
-                                id=leave_out_id.clone()
-                                prop:checked=move || row.with(|batch_row| batch_row.left_out)
-                                on:change=move |ev| {
-                                    let left_out = event_target_checked(&ev);
-                                    batch.edit(index, |batch_row| batch_row.left_out = left_out);
-                                }
-                            />
-                            <label for=leave_out_id>{t!(batch.leave_out)}</label>
-                        </div>
+                        <RowChoice
+                            batch
+                            index
+                            id=leave_out_id
+                            checked=Signal::derive(move || row.with(|shown| shown.left_out))
+                            label=|| texts().batch.leave_out
+                            set=|batch_row, left_out| batch_row.left_out = left_out
+                        />
                         <Show when=warned>
-                            <div class="checkbox">
-                                <input
-                                    type="checkbox"
-                                    id=accept_id.clone()
-                                    prop:checked=move || row.with(|batch_row| batch_row.warnings_accepted)
-                                    on:change=move |ev| {
-                                        let accepted = event_target_checked(&ev);
-                                        batch.edit(index, |batch_row| batch_row.warnings_accepted = accepted);
-                                    }
-                                />
-                                <label for=accept_id.clone()>{t!(batch.accept_warnings)}</label>
-                            </div>
+                            <RowChoice
+                                batch
+                                index
+                                id=accept_id.clone()
+                                checked=Signal::derive(move || row.with(|shown| shown.warnings_accepted))
+                                label=|| texts().batch.accept_warnings
+                                set=|batch_row, accepted| batch_row.warnings_accepted = accepted
+                            />
                         </Show>
                     }
                 })}
@@ -154,12 +167,38 @@ fn RowLine(batch: Batch, index: usize, number: usize) -> impl IntoView {
     }
 }
 
+/// A checkbox of one row's choices: left out, or added despite its warnings.
+#[component]
+fn RowChoice(
+    batch: Batch,
+    index: usize,
+    id: String,
+    checked: Signal<bool>,
+    label: fn() -> &'static str,
+    set: fn(&mut BatchRow, bool),
+) -> impl IntoView {
+    view! {
+        <div class="checkbox">
+            <input
+                type="checkbox"
+                id=id.clone()
+                prop:checked=checked
+                on:change=move |ev| {
+                    let value = event_target_checked(&ev);
+                    batch.edit(index, |batch_row| set(batch_row, value));
+                }
+            />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
 /// Where the row stands, and what it added.
 #[component]
 fn RowStatus(
     batch: Batch,
     number: usize,
-    row: Memo<BatchRow>,
+    row: Memo<Shown>,
     check: Memo<Option<Check>>,
     outcome: Memo<Option<Outcome>>,
 ) -> impl IntoView {
@@ -200,8 +239,11 @@ fn RowStatus(
             }
             .into_any(),
             None => {
-                let status = row
-                    .with(|batch_row| check.with(|check| Batch::status(batch_row, check.as_ref())));
+                let status = row.with(|shown| {
+                    check.with(|check| {
+                        Batch::status_of(shown.left_out, shown.warnings_accepted, check.as_ref())
+                    })
+                });
                 let label = match status {
                     Status::Checking => texts.checking,
                     Status::LeftOut => texts.leave_out,
