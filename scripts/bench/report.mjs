@@ -214,7 +214,7 @@ if (browser.pageErrors?.length) out('Errors the pages reported:', '', ...browser
     '',
     '| measure | samples | median | p90 | p99 | target | | React peer | ours ÷ peer |',
     '| --- | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: |',
-    row(`file chosen → all ${bytes(rows)} rows shown`, samples.shown, { text: '< 1,000 ms (read and checked)', check: ({ p99 }) => p99 < 1000 }),
+    row(`file chosen → all ${bytes(rows)} rows shown`, samples.shown, { text: '< 1,000 ms (read and shown; checked needs the lookups below)', check: ({ p99 }) => p99 < 1000 }),
     row(`file chosen → every row checked, with its ${bytes(rows)} domain lookups (4 at a time)`, samples.checked),
     row(`a cell fixed (change) → its row shown ready, ${bytes(rows)} rows on the page`, samples.edit, oneFrame()),
     row(`${bytes(batch.sentRows ?? 200)} rows: Add clicked → all shown added`, samples.sent, { text: '< 60,000 ms', check: ({ p99 }) => p99 < 60000 }),
