@@ -255,6 +255,15 @@ async fn added_at_least(client: &Client, count: usize) -> Outcome {
     .map_err(|failure| format!("{failure} ({added})"))
 }
 
+/// Chooses the file at `path` in the page's file input.
+async fn choose_file(client: &Client, path: &std::path::Path) -> Outcome {
+    wait_for(client, Locator::Id("batch-file"))
+        .await?
+        .send_keys(&path.display().to_string())
+        .await
+        .map_err(failed("choose the file"))
+}
+
 async fn a_file_of_customers(client: &Client, harness: &mut Harness) -> Outcome {
     let base_url = harness.base_url.clone();
     sign_in_as(client, &base_url, "salesagent", "Customers").await?;
@@ -273,11 +282,22 @@ async fn a_file_of_customers(client: &Client, harness: &mut Harness) -> Outcome 
 
     click(client, "#add-from-file").await?;
     heading(client, texts_in(Locale::En).batch.title).await?;
-    wait_for(client, Locator::Id("batch-file"))
-        .await?
-        .send_keys(&saved.path().display().to_string())
-        .await
-        .map_err(failed("choose the file"))?;
+    // A file without the template's header first: refused, and why.
+    let headless = "Kertész Kft.;kerteszkft;HU\r\n";
+    let problem = match customer_model::batch::read(headless.as_bytes()) {
+        Err(problem) => problem,
+        Ok(rows) => return Err(format!("a file without its header read as {rows:?}")),
+    };
+    let unread = tempfile::Builder::new()
+        .suffix(".csv")
+        .tempfile()
+        .map_err(|error| format!("a temporary file: {error}"))?;
+    std::fs::write(unread.path(), headless).map_err(|error| format!("write the file: {error}"))?;
+    choose_file(client, unread.path()).await?;
+    let message = (texts_in(Locale::En).batch.file_problem)(&problem);
+    text_is(client, "#batch-file-error", &message).await?;
+    text_until(client, ".error-summary", |text| text.contains(&message)).await?;
+    choose_file(client, saved.path()).await?;
     // 38 valid; 2 to fix in place, 9 wrong, 1 with a warning.
     counts_are(client, Locale::En, 38, 12, 0).await?;
     let en = &texts_in(Locale::En).batch;

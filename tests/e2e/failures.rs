@@ -433,6 +433,11 @@ async fn refused_to(
         .map_err(failed("is the form shown"))?;
     check(!form_shown, || "the Account info form is shown".to_owned())?;
     screenshot(client, &format!("cannot-add-account-info-{user}")).await?;
+
+    // Adding customers from a file: the same reason, and no file to choose.
+    open(client, base_url, "/customers/new/from-file").await?;
+    text_is(client, "#cannot-add", &reason).await?;
+    count_is(client, "#batch-file", 0).await?;
     sign_out(client).await
 }
 
