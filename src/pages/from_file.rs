@@ -60,13 +60,17 @@ pub fn FromFilePage() -> impl IntoView {
     let staff = Staff::get();
     staff.retry_failures();
     let refused = Memo::new(move |_| staff.known().filter(|me| !me.can_add_customers()));
+    let answered = Memo::new(move |_| staff.me().is_some());
     view! {
         <Title text=move || page_title(&[texts().batch.title], false) />
         <main>
             <h1 tabindex="-1">{t!(batch.title)}</h1>
-            {move || match refused.get() {
-                Some(me) => view! { <CannotAdd me /> }.into_any(),
-                None => view! { <FromFile /> }.into_any(),
+            // Nothing until the API says who this is: a role that may not
+            // add customers never sees the file input.
+            {move || match (answered.get(), refused.get()) {
+                (false, _) => ().into_any(),
+                (true, Some(me)) => view! { <CannotAdd me /> }.into_any(),
+                (true, None) => view! { <FromFile /> }.into_any(),
             }}
         </main>
     }

@@ -29,6 +29,7 @@ const LOOKUPS_AT_ONCE: usize = 4;
 const ANSWERS_AT_ONCE: usize = 50;
 
 const STORAGE_KEY: &str = "batch";
+const SAVE_AFTER_MS: u64 = 250;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
@@ -116,6 +117,32 @@ fn save(stored: &Stored) {
     }
 }
 
+/// Keeps the file's rows in this tab as they change: a whole file is
+/// written at most every [`SAVE_AFTER_MS`], not on every edit of a cell, and
+/// at once when the page is left or reloaded.
+fn save_after_changes(state: RwSignal<Stored>) {
+    let pending = StoredValue::new(false);
+    // `try_`: the timer may fire after the page (and these values) are gone,
+    // when the cleanup below has saved already.
+    let save_now = move || {
+        if pending.try_update_value(std::mem::take) == Some(true) {
+            state.try_with_untracked(save);
+        }
+    };
+    Effect::new(move |first: Option<()>| {
+        state.track();
+        if first.is_some() && !pending.get_value() {
+            pending.set_value(true);
+            set_timeout(save_now, std::time::Duration::from_millis(SAVE_AFTER_MS));
+        }
+    });
+    let leaving = window_event_listener(leptos::ev::pagehide, move |_| save_now());
+    on_cleanup(move || {
+        leaving.remove();
+        save_now();
+    });
+}
+
 pub fn slot(id: u32, number: usize) -> Slot {
     Slot::Row { batch: id, number }
 }
@@ -147,7 +174,7 @@ fn outcomes_kept(stored: &Stored) -> HashMap<usize, Outcome> {
 impl Batch {
     pub fn new() -> Batch {
         let state = RwSignal::new(load());
-        Effect::new(move || state.with(save));
+        save_after_changes(state);
         let (rules, offers, domains) = (
             RwSignal::new(HashMap::new()),
             RwSignal::new(HashMap::new()),
