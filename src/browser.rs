@@ -42,17 +42,26 @@ pub fn session_item(key: &str) -> Option<String> {
     session_storage()?.get_item(key).ok()?
 }
 
-/// Keeps `value` in this tab's `sessionStorage`; a full or refused storage
-/// leaves the value in memory only.
-pub fn set_session_item(key: &str, value: &str) {
+/// Keeps `value` in this tab's `sessionStorage` under `key`, or forgets the
+/// key (`None`); a full or refused storage leaves the value in memory only.
+pub fn set_session_item(key: &str, value: Option<&str>) {
     if let Some(storage) = session_storage() {
-        let _ = storage.set_item(key, value);
+        let _ = match value {
+            Some(value) => storage.set_item(key, value),
+            None => storage.remove_item(key),
+        };
     }
 }
 
-pub fn remove_session_item(key: &str) {
-    if let Some(storage) = session_storage() {
-        let _ = storage.remove_item(key);
+/// [`session_item`] read as JSON; `None` when absent or not `T`.
+pub fn session_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&session_item(key)?).ok()
+}
+
+/// Keeps `value` as JSON under `key`.
+pub fn set_session_json(key: &str, value: &impl serde::Serialize) {
+    if let Ok(text) = serde_json::to_string(value) {
+        set_session_item(key, Some(&text));
     }
 }
 

@@ -14,9 +14,9 @@ use std::cell::{Cell, RefCell};
 
 use gloo_net::http::{Request, Response};
 use serde_json::{Value, json};
-use web_sys::{RequestCache, Storage, UrlSearchParams};
+use web_sys::{RequestCache, UrlSearchParams};
 
-use crate::browser::{base64url, from_base64url, now_ms, random_bytes, sleep};
+use crate::browser::{self, base64url, from_base64url, now_ms, random_bytes, sleep};
 use crate::config::{self, OidcConfig};
 
 /// A sign-in that went to the provider and has not come back yet.
@@ -201,22 +201,13 @@ thread_local! {
     static REFRESHING: Cell<bool> = const { Cell::new(false) };
 }
 
-fn storage() -> Option<Storage> {
-    web_sys::window()?.session_storage().ok()?
-}
-
 fn read(name: &str) -> Option<Value> {
-    let text = storage()?.get_item(&config::storage_key(name)).ok()??;
-    serde_json::from_str(&text).ok()
+    browser::session_json(&config::storage_key(name))
 }
 
 fn write(name: &str, value: Option<Value>) {
-    let Some(storage) = storage() else { return };
-    let key = config::storage_key(name);
-    let _ = match value {
-        Some(value) => storage.set_item(&key, &value.to_string()),
-        None => storage.remove_item(&key),
-    };
+    let text = value.map(|value| value.to_string());
+    browser::set_session_item(&config::storage_key(name), text.as_deref());
 }
 
 fn stored_tokens() -> Option<Tokens> {

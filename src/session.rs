@@ -6,8 +6,8 @@
 
 use std::cell::Cell;
 
+use crate::browser;
 use leptos::prelude::*;
-use web_sys::Storage;
 
 use crate::config::{self, Auth};
 use crate::oidc;
@@ -20,25 +20,12 @@ thread_local! {
     static CURRENT: Cell<Option<Session>> = const { Cell::new(None) };
 }
 
-fn storage() -> Option<Storage> {
-    web_sys::window()?.session_storage().ok()?
-}
-
 fn stored(name: &str) -> Option<String> {
-    storage()?
-        .get_item(&config::storage_key(name))
-        .ok()?
-        .filter(|value| !value.is_empty())
+    browser::session_item(&config::storage_key(name)).filter(|value| !value.is_empty())
 }
 
 fn store(name: &str, value: Option<&str>) {
-    if let Some(storage) = storage() {
-        let key = config::storage_key(name);
-        let _ = match value {
-            Some(value) => storage.set_item(&key, value),
-            None => storage.remove_item(&key),
-        };
-    }
+    browser::set_session_item(&config::storage_key(name), value);
 }
 
 /// The bearer token of a password sign-in, if any.

@@ -38,20 +38,16 @@ impl Slot {
 
     /// What this slot holds now.
     pub fn stored(self) -> Stored {
-        browser::session_item(&self.key())
-            .and_then(|text| serde_json::from_str(&text).ok())
-            .unwrap_or_default()
+        browser::session_json(&self.key()).unwrap_or_default()
     }
 
     fn save(self, stored: &Stored) {
-        if let Ok(text) = serde_json::to_string(stored) {
-            browser::set_session_item(&self.key(), &text);
-        }
+        browser::set_session_json(&self.key(), stored);
     }
 
     /// Forgets what this slot held.
     pub fn clear(self) {
-        browser::remove_session_item(&self.key());
+        browser::set_session_item(&self.key(), None);
     }
 }
 

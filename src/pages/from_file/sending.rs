@@ -31,6 +31,9 @@ pub struct Sending {
     pace: RwSignal<Option<(f64, usize)>>,
     /// The page's owner, which the rows' wizards live under.
     owner: StoredValue<Owner>,
+    /// Taken while the page is built: the run's tasks have no context to
+    /// find it in.
+    staff: Staff,
 }
 
 /// How one row's sending ended.
@@ -49,6 +52,7 @@ impl Sending {
             connection_lost: RwSignal::new(false),
             pace: RwSignal::new(None),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            staff: Staff::get(),
         }
     }
 
@@ -110,7 +114,7 @@ impl Sending {
             .owner
             .get_value()
             .with(|| Wizard::in_slot(slot(id, number)));
-        let draft = prepared(batch, batch_row.row.draft);
+        let draft = prepared(batch, self.staff, batch_row.row.draft);
         // A row sent before keeps the draft it was sent with.
         wizard.state.update(|stored| {
             if !stored.submission.creating() {
@@ -160,7 +164,7 @@ impl Sending {
 
 /// The draft as the wizard sends it: each offer in the billing cycle it is
 /// sold in, the reseller with its PartnerID.
-fn prepared(batch: Batch, mut draft: Draft) -> Draft {
+fn prepared(batch: Batch, staff: Staff, mut draft: Draft) -> Draft {
     let country = draft.account.country.clone();
     batch.offers.with_untracked(|known| {
         if let Some(Ok(catalogue)) = known.get(&country) {
@@ -172,7 +176,7 @@ fn prepared(batch: Batch, mut draft: Draft) -> Draft {
         }
     });
     if let Some(reseller) = &draft.reseller_id
-        && let Some(Ok(resellers)) = untrack(|| Staff::get().resellers())
+        && let Some(Ok(resellers)) = untrack(|| staff.resellers())
     {
         draft.reseller_mpn_id = resellers
             .iter()

@@ -47,7 +47,7 @@ pub struct Stored {
     pub rows: Vec<BatchRow>,
 }
 
-/// What the rules found in a row; `None` while its lookups are out.
+/// What the rules found in a row.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Check {
     pub issues: Vec<Issue>,
@@ -106,14 +106,35 @@ pub struct Batch {
 }
 
 fn load() -> Stored {
-    browser::session_item(&crate::config::storage_key(STORAGE_KEY))
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
+    browser::session_json(&crate::config::storage_key(STORAGE_KEY)).unwrap_or_default()
 }
 
 fn save(stored: &Stored) {
-    if let Ok(text) = serde_json::to_string(stored) {
-        browser::set_session_item(&crate::config::storage_key(STORAGE_KEY), &text);
+    browser::set_session_json(&crate::config::storage_key(STORAGE_KEY), stored);
+}
+
+/// Each country's answer not yet in `known`, fetched and kept; a fetch
+/// cancelled by leaving the page is asked again when it opens.
+fn fetch_missing<T, F>(
+    known: RwSignal<HashMap<String, Result<T, ApiError>>>,
+    countries: BTreeSet<String>,
+    fetch: impl Fn(String) -> F + Copy + 'static,
+) where
+    T: Send + Sync + 'static,
+    F: std::future::Future<Output = Result<T, ApiError>> + 'static,
+{
+    for country in countries {
+        if known.with_untracked(|known| known.contains_key(&country)) {
+            continue;
+        }
+        spawn_local(async move {
+            let answer = fetch(country.clone()).await;
+            if !matches!(answer, Err(ApiError::Cancelled)) {
+                known.update(|known| {
+                    known.insert(country, answer);
+                });
+            }
+        });
     }
 }
 
@@ -213,32 +234,12 @@ impl Batch {
                 }
                 (countries, with_offers)
             });
-            for country in countries {
-                if rules.with_untracked(|known| known.contains_key(&country)) {
-                    continue;
-                }
-                spawn_local(async move {
-                    let answer = api::country_rules(&country).await;
-                    if answer != Err(ApiError::Cancelled) {
-                        rules.update(|known| {
-                            known.insert(country, answer);
-                        });
-                    }
-                });
-            }
-            for country in with_offers {
-                if offers.with_untracked(|known| known.contains_key(&country)) {
-                    continue;
-                }
-                spawn_local(async move {
-                    let answer = api::offers(&country).await.map(|list| list.items);
-                    if answer != Err(ApiError::Cancelled) {
-                        offers.update(|known| {
-                            known.insert(country, answer);
-                        });
-                    }
-                });
-            }
+            fetch_missing(rules, countries, |country| async move {
+                api::country_rules(&country).await
+            });
+            fetch_missing(offers, with_offers, |country| async move {
+                api::offers(&country).await.map(|list| list.items)
+            });
         });
     }
 
