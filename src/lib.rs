@@ -41,7 +41,7 @@ pub mod testing {
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use components::navigation::NavigationFollower;
@@ -73,6 +73,16 @@ fn Elsewhere() -> impl IntoView {
     }
 }
 
+/// The signed-in pages' parent: its child route, or Sign in for anyone else.
+#[component]
+fn SignedInPages() -> impl IntoView {
+    view! {
+        <SignedIn>
+            <Outlet />
+        </SignedIn>
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -88,34 +98,16 @@ pub fn App() -> impl IntoView {
             <Routes fallback=Elsewhere>
                 <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />
                 <Route path=path!("/sign-in") view=SignInPage />
-                <Route
-                    path=path!("/customers")
-                    view=|| view! { <SignedIn><CustomersPage /></SignedIn> }
-                />
-                <Route
-                    path=path!("/customers/new/account")
-                    view=|| view! { <SignedIn><AccountInfoPage /></SignedIn> }
-                />
-                <Route
-                    path=path!("/customers/new/subscriptions")
-                    view=|| view! { <SignedIn><SubscriptionsPage /></SignedIn> }
-                />
-                <Route
-                    path=path!("/customers/new/review")
-                    view=|| view! { <SignedIn><ReviewPage /></SignedIn> }
-                />
-                <Route
-                    path=path!("/customers/new/confirmation")
-                    view=|| view! { <SignedIn><ConfirmationPage /></SignedIn> }
-                />
-                <Route
-                    path=path!("/customers/new/from-file")
-                    view=|| view! { <SignedIn><FromFilePage /></SignedIn> }
-                />
-                <Route
-                    path=path!("/customers/relationship-request")
-                    view=|| view! { <SignedIn><RelationshipRequestPage /></SignedIn> }
-                />
+                // Every page below needs a signed-in user (SignedIn).
+                <ParentRoute path=path!("") view=SignedInPages>
+                    <Route path=path!("/customers") view=CustomersPage />
+                    <Route path=path!("/customers/new/account") view=AccountInfoPage />
+                    <Route path=path!("/customers/new/subscriptions") view=SubscriptionsPage />
+                    <Route path=path!("/customers/new/review") view=ReviewPage />
+                    <Route path=path!("/customers/new/confirmation") view=ConfirmationPage />
+                    <Route path=path!("/customers/new/from-file") view=FromFilePage />
+                    <Route path=path!("/customers/relationship-request") view=RelationshipRequestPage />
+                </ParentRoute>
             </Routes>
         </Router>
     }

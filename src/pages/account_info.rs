@@ -88,9 +88,13 @@ fn AccountInfoForm() -> impl IntoView {
     let proceed = next.proceed();
     let title = move || {
         let common = &texts().common;
+        // The title is read once more while a page whose sign-in ended is
+        // being replaced, after its signals are gone: then it has no errors.
         page_title(
             &[common.step_account, common.add_customer],
-            !errors.with(Vec::is_empty),
+            errors
+                .try_with(|errors| !errors.is_empty())
+                .unwrap_or(false),
         )
     };
     let languages = state.language_options(|rules| &rules.supported_languages_list);

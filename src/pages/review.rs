@@ -228,9 +228,11 @@ fn Review() -> impl IntoView {
     let account_locked = Memo::new(move |_| wizard.account_locked());
     let title = move || {
         let common = &texts().common;
+        // The title is read once more while a page whose sign-in ended is
+        // being replaced, after its signals are gone: then it has no errors.
         page_title(
             &[common.step_review, common.add_customer],
-            failure.with(Option::is_some),
+            failure.try_with(Option::is_some).unwrap_or(false),
         )
     };
     view! {

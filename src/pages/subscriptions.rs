@@ -94,9 +94,13 @@ fn SubscriptionsForm() -> impl IntoView {
     });
     let title = move || {
         let common = &texts().common;
+        // The title is read once more while a page whose sign-in ended is
+        // being replaced, after its signals are gone: then it has no errors.
         page_title(
             &[common.step_subscriptions, common.add_customer],
-            !errors.with(Vec::is_empty),
+            errors
+                .try_with(|errors| !errors.is_empty())
+                .unwrap_or(false),
         )
     };
     view! {
