@@ -8,8 +8,10 @@
 use std::collections::HashMap;
 
 use customer_model::batch::{COLUMNS, csv_line};
+use fantoccini::key::Key;
 use serde_json::Value;
 
+use super::keyboard::{press, sign_in_with_the_keyboard, tab_and_press, tab_and_type, tab_to};
 use super::*;
 
 /// A row of the file: these columns' values, the rest left empty.
@@ -413,6 +415,69 @@ async fn a_file_of_customers(client: &Client, harness: &mut Harness) -> Outcome 
     counts_are(client, Locale::En, 0, 8, 1).await?;
     added_at_least(client, 41).await?;
     count_is(client, ".batch-result .password", 0).await
+}
+
+/// A small file worked through with the keyboard alone: the file input, a
+/// fix typed in place, a row left out and a warning accepted with Space, Add
+/// and the results' download with Enter; never a click.
+async fn a_file_with_the_keyboard(client: &Client, base_url: &str) -> Outcome {
+    let rows = [
+        hungarian("billentyuegy"),
+        with(hungarian("billentyuketto"), "email", "anna.kiss@"),
+        with(hungarian("billentyuharom"), "companyName", ""),
+        with(
+            hungarian("billentyunegy"),
+            "companyName",
+            "Teszt Kertészet Kft.",
+        ),
+    ];
+    let header: Vec<&str> = COLUMNS.iter().map(|column| column.name).collect();
+    let mut lines = vec![csv_line(&header)];
+    lines.extend(rows.iter().map(|row| line(row)));
+    let saved = tempfile::Builder::new()
+        .suffix(".csv")
+        .tempfile()
+        .map_err(|error| format!("a temporary file: {error}"))?;
+    std::fs::write(saved.path(), lines.join("\r\n"))
+        .map_err(|error| format!("write the file: {error}"))?;
+
+    sign_in_with_the_keyboard(client, base_url).await?;
+    tab_and_press(client, "add-from-file", Key::Enter).await?;
+    heading(client, texts_in(Locale::En).batch.title).await?;
+    // A file input takes the chosen file's path as its keys.
+    wait_for(client, Locator::Id("batch-file")).await?;
+    tab_and_type(client, "batch-file", &saved.path().display().to_string()).await?;
+    counts_are(client, Locale::En, 1, 3, 0).await?;
+
+    tab_and_type(
+        client,
+        "row-3-email",
+        &format!("{}billentyuketto.hu{}", Key::End, Key::Tab),
+    )
+    .await?;
+    counts_are(client, Locale::En, 2, 2, 0).await?;
+    tab_and_press(client, "row-4-leave-out", Key::Space).await?;
+    counts_are(client, Locale::En, 2, 1, 1).await?;
+    tab_and_press(client, "row-5-accept-warnings", Key::Space).await?;
+    counts_are(client, Locale::En, 3, 0, 1).await?;
+
+    keep_downloads(client).await?;
+    tab_and_press(client, "batch-submit", Key::Enter).await?;
+    let done = (texts_in(Locale::En).batch.progress)(3, 0, 0);
+    text_until(client, "#batch-progress-text", |text| text == done)
+        .await
+        .map_err(|failure| format!("{failure}; expected {done:?}"))?;
+    tab_to(client, "download-results").await?;
+    press(client, &Key::Enter.to_string()).await?;
+    let results = first_download(client).await?;
+    check(results.lines().count() == 4, || {
+        format!("the results of 3 rows: {results:?}")
+    })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_of_customers_can_be_checked_fixed_and_added_with_the_keyboard_alone() {
+    run("batch-keyboard", &[], a_file_with_the_keyboard).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,6 +1,7 @@
 //! The whole wizard with the keyboard alone: every control reached with Tab,
 //! operated with typing, Space and Enter; never a click.
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 
 use super::*;
@@ -15,7 +16,7 @@ async fn focused_id(client: &Client) -> Result<String, String> {
 }
 
 /// Presses `key` wherever the focus is.
-async fn press(client: &Client, key: &str) -> Outcome {
+pub(super) async fn press(client: &Client, key: &str) -> Outcome {
     client
         .active_element()
         .await
@@ -25,24 +26,37 @@ async fn press(client: &Client, key: &str) -> Outcome {
         .map_err(failed("press a key"))
 }
 
+/// Presses Tab as the keyboard does, whatever has the focus (keys sent to a
+/// file input would name a file).
+async fn tab(client: &Client) -> Outcome {
+    let tab = char::from(Key::Tab);
+    let keys = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down { value: tab })
+        .then(KeyAction::Up { value: tab });
+    client
+        .perform_actions(keys)
+        .await
+        .map_err(failed("press Tab"))
+}
+
 /// Tabs forward until the element `id` has the focus: it must be reachable
 /// by keyboard, in the page's order, within a page's worth of stops.
-async fn tab_to(client: &Client, id: &str) -> Outcome {
+pub(super) async fn tab_to(client: &Client, id: &str) -> Outcome {
     for _ in 0..120 {
         if focused_id(client).await? == id {
             return Ok(());
         }
-        press(client, &Key::Tab.to_string()).await?;
+        tab(client).await?;
     }
     Err(format!("#{id} was not reached with Tab"))
 }
 
-async fn tab_and_type(client: &Client, id: &str, text: &str) -> Outcome {
+pub(super) async fn tab_and_type(client: &Client, id: &str, text: &str) -> Outcome {
     tab_to(client, id).await?;
     press(client, text).await
 }
 
-async fn tab_and_press(client: &Client, id: &str, key: Key) -> Outcome {
+pub(super) async fn tab_and_press(client: &Client, id: &str, key: Key) -> Outcome {
     tab_to(client, id).await?;
     press(client, &key.to_string()).await
 }
@@ -64,12 +78,18 @@ const DUNAI: Company<'static> = Company {
     phone_number: Some("+36 1 234 5678"),
 };
 
-async fn keyboard_only(client: &Client, base_url: &str) -> Outcome {
+/// Signs in as the demo's sales agent, by keyboard, and waits
+/// for Customers.
+pub(super) async fn sign_in_with_the_keyboard(client: &Client, base_url: &str) -> Outcome {
     open(client, base_url, "/sign-in").await?;
     wait_for(client, Locator::Id("use-salesagent")).await?;
     tab_and_press(client, "use-salesagent", Key::Enter).await?;
     tab_and_press(client, "password", Key::Enter).await?;
-    heading(client, "Customers").await?;
+    heading(client, "Customers").await
+}
+
+async fn keyboard_only(client: &Client, base_url: &str) -> Outcome {
+    sign_in_with_the_keyboard(client, base_url).await?;
 
     tab_and_press(client, "add-customer", Key::Enter).await?;
     heading(client, "Account info").await?;
