@@ -29,6 +29,9 @@ const LOOKUPS_AT_ONCE: usize = 4;
 const ANSWERS_AT_ONCE: usize = 50;
 
 const STORAGE_KEY: &str = "batch";
+/// How long a country's rules or offers wait before they are asked again
+/// after a passing failure.
+const RETRY_AFTER_MS: u32 = 5_000;
 const SAVE_AFTER_MS: u64 = 250;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -128,11 +131,27 @@ fn fetch_missing<T, F>(
             continue;
         }
         spawn_local(async move {
-            let answer = fetch(country.clone()).await;
-            if !matches!(answer, Err(ApiError::Cancelled)) {
-                known.update(|known| {
-                    known.insert(country, answer);
-                });
+            // A passing failure (no connection, a 5xx) is asked again until
+            // it answers: until then the country's rows wait, unchecked,
+            // rather than being checked without their country's rules.
+            loop {
+                let answer = fetch(country.clone()).await;
+                match answer {
+                    Err(ApiError::Cancelled) => return,
+                    Err(error) if error.is_transient() => {
+                        browser::sleep(RETRY_AFTER_MS).await;
+                        // The page is gone: nobody waits for the answer.
+                        if known.try_with_untracked(|_| ()).is_none() {
+                            return;
+                        }
+                    }
+                    answer => {
+                        known.try_update(|known| {
+                            known.insert(country, answer);
+                        });
+                        return;
+                    }
+                }
             }
         });
     }
@@ -462,12 +481,11 @@ fn checks(
                     let fallback;
                     let rules = match rules {
                         Ok(rules) => rules,
-                        // The API refuses a country it has no rules for.
+                        // The API refuses a country it has no rules for:
+                        // rules that name no country say so at the row's
+                        // Country cell.
                         Err(_) => {
-                            fallback = CountryValidationRules {
-                                iso2_code: country.clone(),
-                                ..Default::default()
-                            };
+                            fallback = CountryValidationRules::default();
                             &fallback
                         }
                     };
