@@ -39,7 +39,7 @@ pub fn total_label(cycle: BillingCycle) -> String {
 /// What the chosen offers cost per billing cycle and currency, formatted in
 /// the UI language.
 pub fn totals(catalogue: &[Offer], chosen: &[ChosenOffer]) -> Vec<(BillingCycle, String)> {
-    let mut sums: BTreeMap<(String, String), (BillingCycle, f64)> = BTreeMap::new();
+    let mut sums: BTreeMap<(BillingCycle, String), f64> = BTreeMap::new();
     for choice in chosen {
         let Some(price) = catalogue
             .iter()
@@ -48,15 +48,12 @@ pub fn totals(catalogue: &[Offer], chosen: &[ChosenOffer]) -> Vec<(BillingCycle,
         else {
             continue;
         };
-        let key = (
-            format!("{:?}", choice.billing_cycle),
-            price.currency.clone(),
-        );
-        let sum = sums.entry(key).or_insert((choice.billing_cycle, 0.0));
-        sum.1 += price.amount * f64::from(choice.quantity);
+        *sums
+            .entry((choice.billing_cycle, price.currency.clone()))
+            .or_default() += price.amount * f64::from(choice.quantity);
     }
     sums.into_iter()
-        .map(|((_, currency), (cycle, amount))| (cycle, format::price(amount, &currency)))
+        .map(|((cycle, currency), amount)| (cycle, format::price(amount, &currency)))
         .collect()
 }
 
