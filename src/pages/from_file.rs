@@ -145,18 +145,7 @@ fn FromFile() -> impl IntoView {
 /// What the rows come to, the buttons that send them, and the progress.
 #[component]
 fn Counts(batch: Batch, sending: Sending) -> impl IntoView {
-    let statuses = Memo::new(move |_| {
-        batch.checks.with(|checks| {
-            batch.state.with(|stored| {
-                stored
-                    .rows
-                    .iter()
-                    .zip(checks)
-                    .map(|(batch_row, check)| Batch::status(batch_row, check.as_ref()))
-                    .collect::<Vec<_>>()
-            })
-        })
-    });
+    let statuses = Memo::new(move |_| batch.statuses());
     let count = move |wanted: &[Status]| {
         statuses.with(|all| all.iter().filter(|status| wanted.contains(status)).count())
     };

@@ -116,20 +116,27 @@ fn save(stored: &Stored) {
     browser::set_session_json(&crate::config::storage_key(STORAGE_KEY), stored);
 }
 
-/// Each country's answer not yet in `known`, fetched and kept; a fetch
-/// cancelled by leaving the page is asked again when it opens.
+/// Each country's answer not yet `asked` for, fetched and kept in `known`;
+/// a fetch cancelled by leaving the page is asked again when it opens.
 fn fetch_missing<T, F>(
     known: RwSignal<HashMap<String, Result<T, ApiError>>>,
+    asked: StoredValue<BTreeSet<String>>,
     countries: BTreeSet<String>,
     fetch: impl Fn(String) -> F + Copy + 'static,
 ) where
     T: Send + Sync + 'static,
     F: std::future::Future<Output = Result<T, ApiError>> + 'static,
 {
+    // Asked once while an answer is on its way: an edit meanwhile (every
+    // edit runs this again) must not send the same request again.
+    let countries: Vec<String> = asked.with_value(|asked| {
+        countries
+            .into_iter()
+            .filter(|country| !asked.contains(country))
+            .collect()
+    });
+    asked.update_value(|asked| asked.extend(countries.iter().cloned()));
     for country in countries {
-        if known.with_untracked(|known| known.contains_key(&country)) {
-            continue;
-        }
         spawn_local(async move {
             // A passing failure (no connection, a 5xx) is asked again until
             // it answers: until then the country's rows wait, unchecked,
@@ -240,6 +247,10 @@ impl Batch {
     /// offers, fetched once.
     fn fetch_countries(self) {
         let Batch { rules, offers, .. } = self;
+        let (rules_asked, offers_asked) = (
+            StoredValue::new(BTreeSet::new()),
+            StoredValue::new(BTreeSet::new()),
+        );
         Effect::new(move || {
             let (countries, with_offers) = self.state.with(|stored| {
                 let mut countries = BTreeSet::new();
@@ -253,10 +264,10 @@ impl Batch {
                 }
                 (countries, with_offers)
             });
-            fetch_missing(rules, countries, |country| async move {
+            fetch_missing(rules, rules_asked, countries, |country| async move {
                 api::country_rules(&country).await
             });
-            fetch_missing(offers, with_offers, |country| async move {
+            fetch_missing(offers, offers_asked, with_offers, |country| async move {
                 api::offers(&country).await.map(|list| list.items)
             });
         });
@@ -408,26 +419,39 @@ impl Batch {
         }
     }
 
+    /// Each row's status, in the file's order.
+    pub fn statuses(&self) -> Vec<Status> {
+        self.checks.with(|checks| {
+            self.state.with(|stored| {
+                stored
+                    .rows
+                    .iter()
+                    .zip(checks)
+                    .map(|(batch_row, check)| Batch::status(batch_row, check.as_ref()))
+                    .collect()
+            })
+        })
+    }
+
     /// The rows to send, by index: ready and not added yet.
     pub fn sendable(&self) -> Vec<usize> {
-        self.checks.with(|checks| {
-            self.outcomes.with(|outcomes| {
-                self.state.with(|stored| {
-                    stored
-                        .rows
-                        .iter()
-                        .zip(checks)
-                        .enumerate()
-                        .filter(|(_, (batch_row, check))| {
-                            Batch::status(batch_row, check.as_ref()) == Status::Ready
-                                && !matches!(
-                                    outcomes.get(&batch_row.row.number),
-                                    Some(Outcome::Added(_))
-                                )
-                        })
-                        .map(|(index, _)| index)
-                        .collect()
-                })
+        let statuses = self.statuses();
+        self.outcomes.with(|outcomes| {
+            self.state.with(|stored| {
+                stored
+                    .rows
+                    .iter()
+                    .zip(statuses)
+                    .enumerate()
+                    .filter(|(_, (batch_row, status))| {
+                        *status == Status::Ready
+                            && !matches!(
+                                outcomes.get(&batch_row.row.number),
+                                Some(Outcome::Added(_))
+                            )
+                    })
+                    .map(|(index, _)| index)
+                    .collect()
             })
         })
     }
