@@ -49,13 +49,20 @@ dist: dist/index.html
 # -Z flags on the stable toolchain need RUSTC_BOOTSTRAP. Its own
 # target dir, so that no other build is rebuilt with these flags. Each
 # lever's effect: `make bench-levers`.
-SPA_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components
-dist/index.html: $(SPA_SOURCES)
+# The pages not needed to start adding a customer are split off into wasm
+# files fetched when opened (the `split` feature, `pages::lazy_route`):
+# scripts/split/wasm-bindgen, first on PATH, splits the linked wasm, which
+# needs the linker's relocations (--emit-relocs), and Trunk's post_build
+# hook (scripts/split/stage.mjs) adds the pieces to dist/.
+SPA_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components \
+	-Clink-args=--emit-relocs
+dist/index.html: $(SPA_SOURCES) $(wildcard scripts/split/*)
+	PATH="$(CURDIR)/scripts/split:$$PATH" WASM_SPLIT_DIR="$(CURDIR)/target/spa/wasm-split" \
 	RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=target/spa \
 	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$(SPA_RUSTFLAGS)" \
-	trunk build --release
+	trunk build --release --features split
 
 # The per-country rules the API serves, generated from pinned registry
 # packages (libaddressinput data, libphonenumber, CLDR).
@@ -76,6 +83,7 @@ lint:
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p customer-wizard --all-targets $(WASM) -- -D warnings
+	cargo clippy -p customer-wizard --all-targets $(WASM) --features split -- -D warnings
 	cargo check --quiet --manifest-path crates/model/fuzz/Cargo.toml
 
 # Model and server unit and integration tests, and the end-to-end test

@@ -11,8 +11,10 @@
 #        - route debian: Debian's Rust (rustc-web) plus a wasm32 std built once
 #          from Debian's std source, for machines that reach only the package
 #          registries.
-#   2. trunk, and wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version
-#      (cargo install, built without LTO to save minutes).
+#   2. trunk, wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version,
+#      and wasm_split_cli_support's wasm-split-cli, which splits the release
+#      SPA's wasm into pages loaded when opened (cargo install, built without
+#      LTO to save minutes).
 #   3. wasm-opt from npm's binaryen (Debian's binaryen breaks modern output).
 #   4. Debian's chromium and chromium-driver, for the browser tests, and
 #      axe-core from npm (tests/a11y), the accessibility checker they inject,
@@ -31,6 +33,9 @@ TOOLCHAIN=wasm
 WASM_TOOLCHAIN_ROUTE=${WASM_TOOLCHAIN_ROUTE:-auto}
 TOOLS_PREFIX=${TOOLS_PREFIX:-/opt/wasm-toolchain}
 TRUNK_VERSION=${TRUNK_VERSION:-0.22.1}
+# 0.2.4 knows the wasm_split_helpers 0.2.x that leptos 0.8 writes, and
+# wasm-bindgen 0.2.128's renamed imports.
+WASM_SPLIT_VERSION=0.2.4
 TRUNK_FALLBACK_VERSION=0.21.14 # builds with older toolchains (rust >= 1.81)
 BINARYEN_VERSION=${BINARYEN_VERSION:-132.0.0}
 RUSTUP_TIMEOUT=${RUSTUP_TIMEOUT:-30}
@@ -198,13 +203,13 @@ fi
 export CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
        CARGO_PROFILE_RELEASE_OPT_LEVEL=2 CARGO_PROFILE_RELEASE_DEBUG=false
 
-cargo_install() { # crate version -> 0 on success
-  local crate=$1 version=$2 toolchain locked log; log=$(mktemp)
+cargo_install() { # crate version [cargo install flags...] -> 0 on success
+  local crate=$1 version=$2 toolchain locked log; log=$(mktemp); shift 2
   for toolchain in stable nightly "$TOOLCHAIN"; do
     rustc "+$toolchain" -V >/dev/null 2>&1 || continue
     for locked in --locked ""; do
       info "cargo +$toolchain install $crate --version $version $locked"
-      if timeout "$BUILD_TIMEOUT" cargo "+$toolchain" install "$crate" --version "=$version" $locked --force >"$log" 2>&1; then
+      if timeout "$BUILD_TIMEOUT" cargo "+$toolchain" install "$crate" --version "=$version" $locked --force "$@" >"$log" 2>&1; then
         rm -f "$log"; return 0
       fi
       grep -q 'requires rustc' "$log" && { info "$(grep -m1 -o 'requires rustc[^,]*' "$log") — trying another toolchain"; break; }
@@ -232,6 +237,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $WASM_BINDGEN_VERSI
   info "present"
 else
   cargo_install wasm-bindgen-cli "$WASM_BINDGEN_VERSION" || die "wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+fi
+
+log "wasm-split-cli (wasm_split_cli_support $WASM_SPLIT_VERSION)"
+if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" && command -v wasm-split-cli >/dev/null; then
+  info "present"
+else
+  cargo_install wasm_split_cli_support "$WASM_SPLIT_VERSION" --features build-binary ||
+    die "wasm_split_cli_support $WASM_SPLIT_VERSION"
 fi
 
 # ------------------------------------------------------------------ 3. wasm-opt

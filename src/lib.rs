@@ -42,20 +42,19 @@ pub mod testing {
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, path};
 
 use components::navigation::NavigationFollower;
 use components::signed_in::SignedIn;
 use components::site_header::SiteHeader;
 use pages::account_info::AccountInfoPage;
-use pages::confirmation::ConfirmationPage;
-use pages::customers::CustomersPage;
-use pages::from_file::FromFilePage;
 use pages::not_found::NotFound;
-use pages::relationship_request::RelationshipRequestPage;
-use pages::review::ReviewPage;
-use pages::sign_in::{AuthCallbackPage, SignInPage};
+use pages::sign_in::AuthCallbackPage;
 use pages::subscriptions::SubscriptionsPage;
+use pages::{
+    ConfirmationRoute, CustomersRoute, FromFileRoute, RelationshipRequestRoute, ReviewRoute,
+    SignInRoute,
+};
 use session::Session;
 use staff::Staff;
 use wizard::Wizard;
@@ -97,16 +96,16 @@ pub fn App() -> impl IntoView {
             <SiteHeader />
             <Routes fallback=Elsewhere>
                 <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />
-                <Route path=path!("/sign-in") view=SignInPage />
+                <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />
                 // Every page below needs a signed-in user (SignedIn).
                 <ParentRoute path=path!("") view=SignedInPages>
-                    <Route path=path!("/customers") view=CustomersPage />
+                    <Route path=path!("/customers") view={Lazy::<CustomersRoute>::new()} />
                     <Route path=path!("/customers/new/account") view=AccountInfoPage />
                     <Route path=path!("/customers/new/subscriptions") view=SubscriptionsPage />
-                    <Route path=path!("/customers/new/review") view=ReviewPage />
-                    <Route path=path!("/customers/new/confirmation") view=ConfirmationPage />
-                    <Route path=path!("/customers/new/from-file") view=FromFilePage />
-                    <Route path=path!("/customers/relationship-request") view=RelationshipRequestPage />
+                    <Route path=path!("/customers/new/review") view={Lazy::<ReviewRoute>::new()} />
+                    <Route path=path!("/customers/new/confirmation") view={Lazy::<ConfirmationRoute>::new()} />
+                    <Route path=path!("/customers/new/from-file") view={Lazy::<FromFileRoute>::new()} />
+                    <Route path=path!("/customers/relationship-request") view={Lazy::<RelationshipRequestRoute>::new()} />
                 </ParentRoute>
             </Routes>
         </Router>

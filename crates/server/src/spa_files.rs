@@ -54,7 +54,8 @@ pub async fn cache_policy(request: Request, next: Next) -> Response {
 }
 
 /// Whether the last segment of `path` is a name Trunk's `filehash` made:
-/// `<stem>-<hex hash>.<ext>`, or `<stem>-<hex hash>_bg.wasm`.
+/// `<stem>-<hex hash>.<ext>`, or `<stem>-<hex hash>_bg.wasm`; the pieces
+/// split off the wasm are named so too (scripts/split/stage.mjs).
 fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
     let Some((stem, _extension)) = name.rsplit_once('.') else {
@@ -77,6 +78,8 @@ mod tests {
             "/customer-wizard-8c1b7c1f2e0d9a34_bg.wasm",
             "/customer-wizard-8c1b7c1f2e0d9a34.js",
             "/wizard/main-1f2e0d9a34b7c1e8.css",
+            "/split_review_page_954283307893029520-c5eca813d7cc86c0.wasm",
+            "/chunk_20-0bff660acc6b003c.wasm",
         ] {
             assert!(is_hashed(hashed), "{hashed}");
         }
@@ -87,6 +90,7 @@ mod tests {
             "/favicon.svg",
             "/customers/new/account",
             "/customer-wizard.js",
+            "/__wasm_split.js",
             "/my-deployment-notes.txt",
         ] {
             assert!(!is_hashed(plain), "{plain}");

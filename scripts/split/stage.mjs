@@ -1,0 +1,56 @@
+// stage.mjs — puts the pieces scripts/split/wasm-bindgen split off the app's
+// wasm into Trunk's staging directory, as a post_build hook: each piece
+// optimised like the main file (wasm-opt -Oz) and named by its content's
+// hash, so that caches keep it for a year; `__wasm_split.js`, which loads
+// them, pointed at the hashed names and at the app's hashed JS. It keeps its
+// own name (the app's JS imports it by that name), so it is asked for again
+// on every load, like index.html.
+//
+//   node scripts/split/stage.mjs     with $WASM_SPLIT_DIR and $TRUNK_STAGING_DIR
+//
+// Without $WASM_SPLIT_DIR (a build that was not split) it does nothing.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const splitDir = process.env.WASM_SPLIT_DIR;
+const stage = process.env.TRUNK_STAGING_DIR;
+const loader = '__wasm_split.js';
+if (!splitDir || !existsSync(join(splitDir, loader))) process.exit(0);
+if (!stage) {
+  console.error('split: run as a Trunk hook ($TRUNK_STAGING_DIR is not set)');
+  process.exit(2);
+}
+
+const appScript = readdirSync(stage).find((name) => /^customer-wizard-[0-9a-f]+\.js$/.test(name));
+if (!appScript) {
+  console.error(`split: no customer-wizard-<hash>.js in ${stage}`);
+  process.exit(2);
+}
+
+let script = readFileSync(join(splitDir, loader), 'utf8');
+const mainImport = '"./main.js"';
+if (!script.includes(mainImport)) {
+  console.error(`split: ${loader} does not import ${mainImport}; has wasm_split_cli changed?`);
+  process.exit(2);
+}
+script = script.replace(mainImport, JSON.stringify(`./${appScript}`));
+
+const pieces = readdirSync(splitDir).filter((name) => name.endsWith('.wasm') && name !== 'main.wasm');
+for (const piece of pieces) {
+  const optimised = join(splitDir, `${piece}.opt`);
+  execFileSync('wasm-opt', ['-Oz', join(splitDir, piece), '-o', optimised], { stdio: 'inherit' });
+  const bytes = readFileSync(optimised);
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  const hashed = piece.replace(/\.wasm$/, `-${hash}.wasm`);
+  writeFileSync(join(stage, hashed), bytes);
+  const reference = JSON.stringify(`./${piece}`);
+  if (!script.includes(reference)) {
+    console.error(`split: ${loader} does not name ${piece}`);
+    process.exit(2);
+  }
+  script = script.replaceAll(reference, JSON.stringify(`./${hashed}`));
+}
+writeFileSync(join(stage, loader), script);
+console.error(`split: ${pieces.length} pieces and ${loader} in ${stage}`);
