@@ -2,11 +2,13 @@
 
 /// `$route`, a route that shows `$page`, whose code (and whatever only it
 /// uses) the `split` build moves into a wasm file of its own, fetched when
-/// the page is first opened: the pages not needed to start adding a customer
-/// add nothing to the first load. `$loader` names the split; it must be
-/// unique. Without `split` (debug and test builds) the page is simply there.
+/// the page is first opened or [`preload`]ed: the pages not needed to start
+/// adding a customer add nothing to the first load. `$split` names the piece
+/// and must be unique. A piece that cannot be fetched shows [`NotLoaded`],
+/// and is asked for again the next time. Without `split` (debug and test
+/// builds) the page is simply there.
 macro_rules! lazy_route {
-    ($route:ident, $loader:ident, $page:ident) => {
+    ($route:ident, $split:ident, $page:ident) => {
         pub struct $route;
 
         impl leptos_router::LazyRoute for $route {
@@ -15,16 +17,48 @@ macro_rules! lazy_route {
             }
 
             async fn view(_: Self) -> leptos::prelude::AnyView {
-                $loader().await
+                #[cfg(feature = "split")]
+                let page = $split::load().await;
+                #[cfg(not(feature = "split"))]
+                let page = $split::load();
+                page.unwrap_or_else(|_| {
+                    leptos::prelude::IntoAny::into_any(leptos::prelude::view! { <NotLoaded /> })
+                })
+            }
+
+            async fn preload() {
+                // A failure shows when the page is opened, and is asked again then.
+                #[cfg(feature = "split")]
+                let _ = $split::preload().await;
             }
         }
 
-        #[cfg_attr(feature = "split", leptos::lazy)]
-        async fn $loader() -> leptos::prelude::AnyView {
-            use leptos::prelude::IntoAny;
-            leptos::prelude::view! { <$page /> }.into_any()
+        mod $split {
+            use leptos::prelude::{AnyView, IntoAny, view};
+            use leptos::wasm_split::SplitLoaderError;
+
+            use super::$page;
+
+            #[cfg_attr(
+                        feature = "split",
+                        leptos::wasm_split::wasm_split(
+                            $split,
+                            fallible,
+                            wasm_split_path = ::leptos::wasm_split,
+                            preload(preload)
+                        )
+                    )]
+            pub fn load() -> Result<AnyView, SplitLoaderError> {
+                Ok(view! { <$page /> }.into_any())
+            }
         }
     };
+}
+
+/// Fetches `Route`'s code while the browser has nothing else to do, so that
+/// the step it leads to opens at once (a no-op without `split`).
+pub fn preload<Route: leptos_router::LazyRoute>() {
+    leptos::prelude::request_idle_callback(|| leptos::task::spawn_local(Route::preload()));
 }
 
 pub mod account_info;
@@ -32,6 +66,7 @@ pub mod confirmation;
 pub mod customers;
 pub mod from_file;
 pub mod not_found;
+pub mod not_loaded;
 pub mod relationship_request;
 pub mod review;
 pub mod sign_in;
@@ -40,6 +75,7 @@ pub mod subscriptions;
 use confirmation::ConfirmationPage;
 use customers::CustomersPage;
 use from_file::FromFilePage;
+use not_loaded::NotLoaded;
 use relationship_request::RelationshipRequestPage;
 use review::ReviewPage;
 use sign_in::SignInPage;

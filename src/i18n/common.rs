@@ -33,6 +33,8 @@ pub struct Common {
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,
     pub not_found_link: &'static str,
+    pub not_loaded_title: &'static str,
+    pub not_loaded_text: &'static str,
     pub api_error: fn(&ApiError) -> String,
     /// The API asked to wait (429): the seconds left before the app tries again.
     pub waiting: fn(u32) -> String,
@@ -67,6 +69,8 @@ pub const EN: Common = Common {
     not_found_title: "Page not found",
     not_found_text: "If you typed the web address, check it is correct.",
     not_found_link: "Go to your customers",
+    not_loaded_title: "This page could not be loaded",
+    not_loaded_text: "Check your internet connection, then try again. Nothing you have entered is lost.",
     waiting: |seconds| match seconds {
         1 => "The customer service asked us to slow down. Trying again in 1 second…".to_owned(),
         _ => format!(
@@ -138,6 +142,8 @@ pub const HU: Common = Common {
     not_found_title: "Az oldal nem található",
     not_found_text: "Ha kézzel írta be a webcímet, ellenőrizze, hogy helyes-e.",
     not_found_link: "Ugrás az ügyfelekhez",
+    not_loaded_title: "Az oldalt nem sikerült betölteni",
+    not_loaded_text: "Ellenőrizze az internetkapcsolatot, majd próbálja újra. A megadott adatok nem vesznek el.",
     waiting: |seconds| {
         format!(
             "Az ügyfélkezelő szolgáltatás lassítást kért. Újrapróbálkozás {seconds} másodperc múlva…"
@@ -210,6 +216,8 @@ pub const TR: Common = Common {
     not_found_title: "Sayfa bulunamadı",
     not_found_text: "Web adresini kendiniz yazdıysanız doğru olup olmadığını kontrol edin.",
     not_found_link: "Müşterilerinize gidin",
+    not_loaded_title: "Bu sayfa yüklenemedi",
+    not_loaded_text: "İnternet bağlantınızı kontrol edin, ardından yeniden deneyin. Girdiğiniz bilgiler kaybolmaz.",
     waiting: |seconds| {
         format!(
             "Müşteri yönetimi hizmeti yavaşlamamızı istedi. {seconds} saniye sonra yeniden denenecek…"

@@ -21,6 +21,8 @@ use crate::wizard::{Step, Wizard};
 
 #[component]
 pub fn ReviewPage() -> impl IntoView {
+    // Confirmation, where Submit leads, opens without waiting for its code.
+    super::preload::<super::ConfirmationRoute>();
     view! {
         <StepGuard step=Step::Review>
             <Review />

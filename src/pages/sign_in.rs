@@ -46,6 +46,8 @@ impl Problem {
 /// through their organisation's identity provider.
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    // Customers, where signing in leads, opens without waiting for its code.
+    super::preload::<super::CustomersRoute>();
     match config::auth() {
         Auth::Password => view! { <PasswordSignIn /> }.into_any(),
         Auth::Oidc(_) => view! { <ProviderSignIn /> }.into_any(),

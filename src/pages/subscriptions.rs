@@ -23,6 +23,8 @@ use crate::wizard::{Step, Wizard};
 
 #[component]
 pub fn SubscriptionsPage() -> impl IntoView {
+    // Review, the next step, opens without waiting for its code.
+    super::preload::<super::ReviewRoute>();
     view! {
         <StepGuard step=Step::Subscriptions>
             <SubscriptionsForm />

@@ -20,7 +20,8 @@ struct Deployment {
     /// Where the app is, without a final slash: `http://127.0.0.1:P` or
     /// `http://127.0.0.1:P/wizard`.
     app_url: String,
-    /// The app's files, as deployed.
+    /// The app's files, as deployed (`<site>/dist`).
+    files: std::path::PathBuf,
     _site: tempfile::TempDir,
 }
 
@@ -62,6 +63,7 @@ impl Deployment {
         Deployment {
             harness,
             app_url: format!("{origin}{}", path.trim_end_matches('/')),
+            files,
             _site: site,
         }
     }
@@ -221,6 +223,59 @@ async fn blocked_across_origins(client: &Client, deployment: &Deployment) -> Out
     // Not a dead server: the API answers, only not to this origin's pages.
     open(client, &deployment.harness.base_url, "/healthz").await?;
     text_is(client, "body", "ok").await
+}
+
+/// A page whose code cannot be fetched (its wasm piece gone, as when a
+/// connection drops or a host is half-updated) says so in place of the page,
+/// with the app still running; once the piece is back, Try again opens it.
+async fn page_not_loaded(client: &Client, deployment: &Deployment) -> Outcome {
+    let piece = |name: &std::ffi::OsStr| {
+        let name = name.to_string_lossy();
+        name.starts_with("split_customers_page") && name.contains(".wasm")
+    };
+    let hidden = deployment.files.join("hidden");
+    std::fs::create_dir_all(&hidden).map_err(|error| error.to_string())?;
+    let mut moved = 0;
+    for entry in std::fs::read_dir(&deployment.files).map_err(|error| error.to_string())? {
+        let entry = entry.map_err(|error| error.to_string())?;
+        if piece(&entry.file_name()) {
+            std::fs::rename(entry.path(), hidden.join(entry.file_name()))
+                .map_err(|error| error.to_string())?;
+            moved += 1;
+        }
+    }
+    check(moved > 0, || {
+        "dist/ has no split_customers_page-<hash>.wasm: build it with `make dist`".to_owned()
+    })?;
+
+    open(client, &deployment.app_url, "/sign-in").await?;
+    use_demo_account(client, "adminagent").await?;
+    let common = &texts_in(Locale::En).common;
+    heading(client, common.not_loaded_title).await?;
+    text_until(client, "main", |main| main.contains(common.not_loaded_text)).await?;
+    count_is(client, "#crash", 0).await?;
+    screenshot(client, "page-not-loaded").await?;
+
+    for entry in std::fs::read_dir(&hidden).map_err(|error| error.to_string())? {
+        let entry = entry.map_err(|error| error.to_string())?;
+        std::fs::rename(entry.path(), deployment.files.join(entry.file_name()))
+            .map_err(|error| error.to_string())?;
+    }
+    click(client, "#reload-page").await?;
+    heading(client, "Customers").await?;
+    text_until(client, ".customer-table", |table| {
+        table.contains("Wingtip Toys")
+    })
+    .await
+    .map(drop)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_whose_code_cannot_be_fetched_says_so_and_opens_once_it_can() {
+    in_deployment("page-not-loaded", "/", true, |client, deployment| {
+        Box::pin(page_not_loaded(client, deployment))
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

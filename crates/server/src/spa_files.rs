@@ -4,13 +4,14 @@
 //! new release has new names. Everything else (`index.html`, `config.json`,
 //! the deep links that answer with `index.html`) is checked again on each
 //! load, so that a new release or an edited `config.json` is seen at once.
+//! A hashed name that is no file is not found, never the app's page.
 
 use std::path::Path;
 
 use axum::extract::Request;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use tower_http::services::{ServeDir, ServeFile};
 
 /// The files of the app in `dir`; a path that is not a file answers with
@@ -38,12 +39,17 @@ pub async fn cache_policy(request: Request, next: Next) -> Response {
     }
     let hashed = is_hashed(request.uri().path());
     let mut response = next.run(request).await;
-    // The fallback answers a hashed-looking path that is not a file with
-    // index.html, which must not be kept under that name.
-    let page = crate::spa_policy::is_page(&response);
+    // The fallback would answer a hashed name that is not a file (another
+    // release's, or one not uploaded yet) with index.html: the app would
+    // take a page for its code, and a browser that kept it would be told
+    // "not modified" once the file is there, by index.html's date. No deep
+    // link has such a name.
+    if hashed && crate::spa_policy::is_page(&response) {
+        response = StatusCode::NOT_FOUND.into_response();
+    }
     // A 304's headers replace the cached ones: it says the same as the 200.
     let found = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
-    let keep = hashed && !page && found;
+    let keep = hashed && found;
     let headers = response.headers_mut();
     headers.insert(
         header::CACHE_CONTROL,

@@ -218,21 +218,24 @@ async fn the_app_s_files_go_precompressed_and_only_hashed_ones_are_kept_for_a_ye
         assert_eq!(sent, body, "{accept}");
         assert_eq!((&cache, &varies), (&year, &vary), "{accept}");
     }
-    // What a deployer edits, and every page, is asked for again each load;
-    // so is a hashed-looking name that is no file (it answers index.html).
-    for uri in [
-        "/",
-        "/index.html",
-        "/config.json",
-        "/customers/new/account",
-        "/customer-wizard-0123456789abcdef.js",
-    ] {
+    // What a deployer edits, and every page, is asked for again each load.
+    for uri in ["/", "/index.html", "/config.json", "/customers/new/account"] {
         let (status, [sent_as, cache, varies], _) =
             fetch_encoded(router.clone(), uri, "br, gzip").await;
         assert_eq!(status, StatusCode::OK, "{uri}");
         assert_eq!(sent_as, None, "{uri}");
         assert_eq!((&cache, &varies), (&again, &vary), "{uri}");
     }
+    // A hashed name that is no file (another release's) is not found: not
+    // the app's page, which the app would take for its code and a cache
+    // would keep under that name.
+    let (status, [_, cache, _], _) = fetch_encoded(
+        router.clone(),
+        "/customer-wizard-0123456789abcdef.js",
+        "br, gzip",
+    )
+    .await;
+    assert_eq!((status, &cache), (StatusCode::NOT_FOUND, &again));
     // The API's answers are never stored.
     let (_, [_, cache, _], _) = fetch_encoded(router.clone(), "/v1/me", "br").await;
     assert_eq!(cache.as_deref(), Some("no-store"));
