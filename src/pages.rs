@@ -7,6 +7,8 @@
 /// and must be unique. A piece that cannot be fetched shows [`NotLoaded`],
 /// and is asked for again the next time. Without `split` (debug and test
 /// builds) the page is simply there.
+// Not formatted: rustfmt indents the `cfg_attr` below further on every run.
+#[rustfmt::skip]
 macro_rules! lazy_route {
     ($route:ident, $split:ident, $page:ident) => {
         pub struct $route;
@@ -40,14 +42,14 @@ macro_rules! lazy_route {
             use super::$page;
 
             #[cfg_attr(
-                        feature = "split",
-                        leptos::wasm_split::wasm_split(
-                            $split,
-                            fallible,
-                            wasm_split_path = ::leptos::wasm_split,
-                            preload(preload)
-                        )
-                    )]
+                feature = "split",
+                leptos::wasm_split::wasm_split(
+                    $split,
+                    fallible,
+                    wasm_split_path = ::leptos::wasm_split,
+                    preload(preload)
+                )
+            )]
             pub fn load() -> Result<AnyView, SplitLoaderError> {
                 Ok(view! { <$page /> }.into_any())
             }
