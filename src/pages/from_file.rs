@@ -106,7 +106,7 @@ fn FromFile() -> impl IntoView {
             }
         });
     };
-    let has_rows = move || batch.state.with(|stored| !stored.rows.is_empty());
+    let has_rows = move || batch.file.with(|file| !file.rows.is_empty());
     view! {
         <ErrorSummary errors node_ref=summary />
         <p>{t!(batch.intro)}</p>
@@ -145,7 +145,7 @@ fn FromFile() -> impl IntoView {
 /// What the rows come to, the buttons that send them, and the progress.
 #[component]
 fn Counts(batch: Batch, sending: Sending) -> impl IntoView {
-    let statuses = Memo::new(move |_| batch.statuses());
+    let statuses = batch.statuses;
     let count = move |wanted: &[Status]| {
         statuses.with(|all| all.iter().filter(|status| wanted.contains(status)).count())
     };
@@ -178,9 +178,15 @@ fn Counts(batch: Batch, sending: Sending) -> impl IntoView {
     let checking = move || statuses.with(|all| all.contains(&Status::Checking));
     let warned = move || count(&[Status::Warned]) > 0;
     let accept_all = move |_| {
-        batch.state.update(|stored| {
-            for batch_row in &mut stored.rows {
-                batch_row.warnings_accepted = true;
+        batch.file.with_untracked(|file| {
+            for row in &file.rows {
+                if !row
+                    .data
+                    .with_untracked(|batch_row| batch_row.warnings_accepted)
+                {
+                    row.data
+                        .update(|batch_row| batch_row.warnings_accepted = true);
+                }
             }
         })
     };

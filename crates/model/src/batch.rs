@@ -344,21 +344,24 @@ fn row_of(number: usize, columns: &[Option<Column>], record: &[String]) -> Row {
     row
 }
 
-/// For each row whose domain an earlier row of the file has, that row's number.
-pub fn repeated_domains<'a>(rows: impl IntoIterator<Item = &'a Row>) -> HashMap<usize, usize> {
+/// For each row whose domain an earlier row of the file has, that row's
+/// number; `rows` are each row's number and domain prefix, in file order.
+pub fn repeated_domains<'a>(
+    rows: impl IntoIterator<Item = (usize, &'a str)>,
+) -> HashMap<usize, usize> {
     let mut first = HashMap::new();
     let mut repeated = HashMap::new();
-    for row in rows {
-        let domain = validation::normalize(&row.draft.account.domain_prefix).to_lowercase();
+    for (number, prefix) in rows {
+        let domain = validation::normalize(prefix).to_lowercase();
         if domain.is_empty() {
             continue;
         }
         match first.get(&domain) {
-            Some(number) => {
-                repeated.insert(row.number, *number);
+            Some(earlier) => {
+                repeated.insert(number, *earlier);
             }
             None => {
-                first.insert(domain, row.number);
+                first.insert(domain, number);
             }
         }
     }

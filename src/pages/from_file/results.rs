@@ -26,9 +26,9 @@ fn results_csv(batch: Batch) -> String {
     ])];
     batch.outcomes.with_untracked(|outcomes| {
         batch.passwords.with_untracked(|passwords| {
-            batch.state.with_untracked(|stored| {
-                for batch_row in &stored.rows {
-                    let number = batch_row.row.number;
+            batch.file.with_untracked(|file| {
+                for row in &file.rows {
+                    let number = row.number;
                     if let Some(Outcome::Added(customer)) = outcomes.get(&number) {
                         lines.push(batch::csv_line(&[
                             number.to_string(),
@@ -51,24 +51,25 @@ fn failed_csv(batch: Batch) -> String {
     let mut header: Vec<&str> = batch::COLUMNS.iter().map(|column| column.name).collect();
     header.push(PROBLEMS);
     let mut lines = vec![batch::csv_line(&header)];
-    let checks = batch.checks.get_untracked();
     let texts = &texts().batch;
     batch.outcomes.with_untracked(|outcomes| {
-        batch.state.with_untracked(|stored| {
-            for (batch_row, check) in stored.rows.iter().zip(&checks) {
+        batch.file.with_untracked(|file| {
+            for row in &file.rows {
                 let mut problems = Vec::new();
-                if let Some(Outcome::Failed(failure)) = outcomes.get(&batch_row.row.number) {
+                if let Some(Outcome::Failed(failure)) = outcomes.get(&row.number) {
                     problems.push(api_error_message(&failure.error));
-                } else if Batch::status(batch_row, check.as_ref()) != Status::ToFix {
+                } else if row.status.get_untracked() != Status::ToFix {
                     continue;
                 }
-                if let Some(check) = check {
+                if let Some(check) = row.check.get_untracked() {
                     problems.extend(check.issues.iter().filter(|issue| issue.is_error()).map(
                         |issue| format!("{}: {}", field_label(issue.field), issue_message(issue)),
                     ));
                     problems.extend(check.problems.iter().map(texts.row_problem));
                 }
-                let mut values = batch::values_of(&batch_row.row.draft);
+                let mut values = row
+                    .data
+                    .with_untracked(|batch_row| batch::values_of(&batch_row.row.draft));
                 values.push(problems.join("; "));
                 lines.push(batch::csv_line(&values));
             }
@@ -87,13 +88,9 @@ pub fn Downloads(batch: Batch) -> impl IntoView {
     let added = move || any(|outcome| matches!(outcome, Outcome::Added(_)));
     let not_added = move || {
         any(|outcome| matches!(outcome, Outcome::Failed(_)))
-            || batch.checks.with(|checks| {
-                batch.state.with(|stored| {
-                    stored.rows.iter().zip(checks).any(|(batch_row, check)| {
-                        Batch::status(batch_row, check.as_ref()) == Status::ToFix
-                    })
-                })
-            })
+            || batch
+                .statuses
+                .with(|statuses| statuses.contains(&Status::ToFix))
     };
     view! {
         <Show when=added>

@@ -9,7 +9,7 @@ use customer_model::draft::Draft;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::state::{Batch, Outcome, slot};
+use super::state::{Batch, FileRow, Outcome, slot};
 use crate::api::ApiError;
 use crate::browser;
 use crate::staff::Staff;
@@ -70,11 +70,11 @@ impl Sending {
         spawn_local(async move {
             let mut rows = queue.into_iter();
             let mut next = rows.next();
-            while let Some(index) = next {
+            while let Some(row) = next.take() {
                 if self.pausing.get_untracked() {
                     break;
                 }
-                match self.send(batch, index).await {
+                match self.send(batch, &row).await {
                     Sent::Finished => {
                         self.pace.update(|pace| {
                             if let Some((_, done)) = pace {
@@ -83,7 +83,10 @@ impl Sending {
                         });
                         next = rows.next();
                     }
-                    Sent::Throttled => browser::sleep(THROTTLED_WAIT_MS).await,
+                    Sent::Throttled => {
+                        browser::sleep(THROTTLED_WAIT_MS).await;
+                        next = Some(row);
+                    }
                     Sent::Stop => break,
                 }
             }
@@ -102,14 +105,10 @@ impl Sending {
         })
     }
 
-    async fn send(self, batch: Batch, index: usize) -> Sent {
-        let Some((id, batch_row)) = batch
-            .state
-            .with_untracked(|stored| Some((stored.id, stored.rows.get(index)?.clone())))
-        else {
-            return Sent::Finished;
-        };
-        let number = batch_row.row.number;
+    async fn send(self, batch: Batch, row: &FileRow) -> Sent {
+        let id = batch.file.with_untracked(|file| file.id);
+        let batch_row = row.data.get_untracked();
+        let number = row.number;
         let wizard = self
             .owner
             .get_value()

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use customer_model::batch::{self, Row, RowProblem};
 use customer_model::draft::Draft;
-use customer_model::validation::{self, Context, Issue, has_errors};
+use customer_model::validation::{self, Context, Date, Issue, has_errors};
 use customer_model::wire::{CountryValidationRules, Offer};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,10 +42,10 @@ pub struct BatchRow {
     pub warnings_accepted: bool,
 }
 
+/// The file as kept in this tab.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(default)]
 pub struct Stored {
-    /// Names the rows' wizard slots, so that no file takes over another's.
     pub id: u32,
     pub rows: Vec<BatchRow>,
 }
@@ -89,10 +89,86 @@ pub enum Status {
     Ready,
 }
 
+impl Status {
+    fn of(batch_row: &BatchRow, check: Option<&Check>) -> Status {
+        match check {
+            _ if batch_row.left_out => Status::LeftOut,
+            None => Status::Checking,
+            Some(check) if check.has_errors() => Status::ToFix,
+            Some(check) if check.has_warnings() && !batch_row.warnings_accepted => Status::Warned,
+            Some(_) => Status::Ready,
+        }
+    }
+}
+
+/// What the file-wide lookups need of a row: they follow this, not every
+/// edit of the row.
+#[derive(Debug, Clone, PartialEq)]
+struct Asks {
+    country: String,
+    /// Whether the row names an offer: its country's offers are needed.
+    offers: bool,
+    /// The domain prefix as written, compared with the other rows'.
+    prefix: String,
+    /// The domain to look up, when the rules accept it.
+    domain: Option<String>,
+}
+
+impl Asks {
+    fn of(draft: &Draft) -> Asks {
+        Asks {
+            country: draft.account.country.clone(),
+            offers: !draft.offers.is_empty(),
+            prefix: draft.account.domain_prefix.clone(),
+            domain: domain_of(draft),
+        }
+    }
+}
+
+/// One row of the file, with state of its own: an edit re-checks and redraws
+/// its row alone, not the whole file, so that a cell fixed with 1,000 rows on
+/// the page shows within a frame.
+#[derive(Clone)]
+pub struct FileRow {
+    pub number: usize,
+    pub data: ArcRwSignal<BatchRow>,
+    asks: ArcMemo<Asks>,
+    /// The number of an earlier row with the same domain. A signal the file
+    /// sets, not a memo of the file: a row's checks that read a memo of every
+    /// row would cost each edit O(rows²).
+    repeats: ArcRwSignal<Option<usize>>,
+    /// `None` until the row's country rules, offers and domain lookup are in.
+    pub check: ArcMemo<Option<Check>>,
+    pub status: ArcMemo<Status>,
+}
+
+/// The chosen file's rows.
+#[derive(Clone, Default)]
+pub struct File {
+    /// Names the rows' wizard slots, so that no file takes over another's.
+    pub id: u32,
+    pub rows: Vec<FileRow>,
+}
+
+impl File {
+    fn stored(&self) -> Stored {
+        Stored {
+            id: self.id,
+            rows: self
+                .rows
+                .iter()
+                .map(|row| row.data.get_untracked())
+                .collect(),
+        }
+    }
+}
+
 /// The file's page state, shared by its parts.
 #[derive(Clone, Copy)]
 pub struct Batch {
-    pub state: RwSignal<Stored>,
+    /// Replaced when another file is chosen; each row changes in its own
+    /// signal.
+    pub file: RwSignal<File>,
     /// Each country's rules, fetched once per distinct country of the file.
     rules: RwSignal<HashMap<String, Result<CountryValidationRules, ApiError>>>,
     /// Each country's offers, for the countries whose rows name one.
@@ -100,12 +176,14 @@ pub struct Batch {
     /// Whether another tenant has each domain: `None` when the lookup failed
     /// (the server still refuses a taken domain when the row is sent).
     domains: RwSignal<HashMap<String, Option<bool>>>,
-    /// Each row's check, in the order of the rows; `None` until the row's
-    /// country rules, offers and domain lookup are in.
-    pub checks: Memo<Vec<Option<Check>>>,
+    partner_domains: Memo<Vec<String>>,
+    /// Each row's status, in the file's order.
+    pub statuses: Memo<Vec<Status>>,
     pub outcomes: RwSignal<HashMap<usize, Outcome>>,
     /// The new admins' temporary passwords, by row: shown once, never stored.
     pub passwords: RwSignal<HashMap<usize, String>>,
+    staff: Staff,
+    today: Date,
 }
 
 fn load() -> Stored {
@@ -167,17 +245,17 @@ fn fetch_missing<T, F>(
 /// Keeps the file's rows in this tab as they change: a whole file is
 /// written at most every [`SAVE_AFTER_MS`], not on every edit of a cell, and
 /// at once when the page is left or reloaded.
-fn save_after_changes(state: RwSignal<Stored>) {
+fn save_after_changes(file: RwSignal<File>) {
     let pending = StoredValue::new(false);
     // `try_`: the timer may fire after the page (and these values) are gone,
     // when the cleanup below has saved already.
     let save_now = move || {
         if pending.try_update_value(std::mem::take) == Some(true) {
-            state.try_with_untracked(save);
+            file.try_with_untracked(|file| save(&file.stored()));
         }
     };
     Effect::new(move |first: Option<()>| {
-        state.track();
+        file.with(|file| file.rows.iter().for_each(|row| row.data.track()));
         if first.is_some() && !pending.get_value() {
             pending.set_value(true);
             set_timeout(save_now, std::time::Duration::from_millis(SAVE_AFTER_MS));
@@ -220,27 +298,172 @@ fn outcomes_kept(stored: &Stored) -> HashMap<usize, Outcome> {
 
 impl Batch {
     pub fn new() -> Batch {
-        let state = RwSignal::new(load());
-        save_after_changes(state);
-        let (rules, offers, domains) = (
-            RwSignal::new(HashMap::new()),
-            RwSignal::new(HashMap::new()),
-            RwSignal::new(HashMap::new()),
-        );
-        let outcomes = RwSignal::new(state.with_untracked(outcomes_kept));
+        let staff = Staff::get();
+        let file = RwSignal::new(File::default());
         let batch = Batch {
-            state,
-            rules,
-            offers,
-            domains,
-            checks: checks(state, rules, offers, domains, outcomes),
-            outcomes,
+            file,
+            rules: RwSignal::new(HashMap::new()),
+            offers: RwSignal::new(HashMap::new()),
+            domains: RwSignal::new(HashMap::new()),
+            partner_domains: Memo::new(move |_| {
+                staff
+                    .known()
+                    .map(|me| me.partner.domains)
+                    .unwrap_or_default()
+            }),
+            statuses: Memo::new(move |_| {
+                file.with(|file| file.rows.iter().map(|row| row.status.get()).collect())
+            }),
+            outcomes: RwSignal::new(HashMap::new()),
             passwords: RwSignal::new(HashMap::new()),
+            staff,
+            today: crate::format::today(),
         };
+        let stored = load();
+        batch.outcomes.set(outcomes_kept(&stored));
+        file.set(File {
+            id: stored.id,
+            rows: stored
+                .rows
+                .into_iter()
+                .map(|batch_row| batch.file_row(batch_row))
+                .collect(),
+        });
+        save_after_changes(file);
+        batch.find_repeated_domains();
         batch.fetch_countries();
         batch.look_up_domains();
         batch.fill_country_defaults();
         batch
+    }
+
+    /// A row with its checks, each following only what it reads.
+    fn file_row(self, batch_row: BatchRow) -> FileRow {
+        let number = batch_row.row.number;
+        let data = ArcRwSignal::new(batch_row);
+        let repeats = ArcRwSignal::new(None);
+        let asks = ArcMemo::new({
+            let data = data.clone();
+            move |_| data.with(|batch_row| Asks::of(&batch_row.row.draft))
+        });
+        let issues = ArcMemo::new({
+            let data = data.clone();
+            move |_| data.with(|batch_row| self.issues(&batch_row.row.draft))
+        });
+        let check = ArcMemo::new({
+            let (data, asks, repeats) = (data.clone(), asks.clone(), repeats.clone());
+            move |_| {
+                let issues = issues.get()?;
+                let repeats = repeats.get();
+                let problems =
+                    data.with(|batch_row| self.problems(&batch_row.row, &asks, repeats))?;
+                Some(Check { issues, problems })
+            }
+        });
+        let status = ArcMemo::new({
+            let (data, check) = (data.clone(), check.clone());
+            move |_| {
+                data.with(|batch_row| check.with(|check| Status::of(batch_row, check.as_ref())))
+            }
+        });
+        FileRow {
+            number,
+            data,
+            asks,
+            repeats,
+            check,
+            status,
+        }
+    }
+
+    /// The wizard's rules on a row, with its country's rules and, where it
+    /// names an offer, the country's offers; `None` until they are in.
+    fn issues(self, draft: &Draft) -> Option<Vec<Issue>> {
+        let country = &draft.account.country;
+        let partner_domains = self.partner_domains.read();
+        self.rules.with(|rules| {
+            let fallback;
+            let rules = match rules.get(country)? {
+                Ok(rules) => rules,
+                // The API refuses a country it has no rules for: rules that
+                // name no country say so at the row's Country cell.
+                Err(_) => {
+                    fallback = CountryValidationRules::default();
+                    &fallback
+                }
+            };
+            let context = Context {
+                rules,
+                partner_domains: &partner_domains,
+                today: self.today,
+                cloud: crate::config::cloud(),
+            };
+            let mut issues = draft.account_issues(&context);
+            if !draft.offers.is_empty() {
+                self.offers.with(|offers| {
+                    if let Ok(catalogue) = offers.get(country)? {
+                        issues.extend(draft.subscription_issues(catalogue));
+                    }
+                    Some(())
+                })?;
+            }
+            Some(issues)
+        })
+    }
+
+    /// What only a file, the partner's resellers and the domain lookups show
+    /// of a row; `None` until its domain lookup is in.
+    fn problems(
+        self,
+        row: &Row,
+        asks: &ArcMemo<Asks>,
+        repeats: Option<usize>,
+    ) -> Option<Vec<RowProblem>> {
+        let mut problems = row.problems.clone();
+        problems.extend(repeats.map(RowProblem::RepeatedDomain));
+        if let Some(reseller) = &row.draft.reseller_id
+            && let Some(Ok(resellers)) = self.staff.resellers()
+            && !resellers.iter().any(|known| &known.id == reseller)
+        {
+            problems.push(RowProblem::UnknownReseller);
+        }
+        // Untracked: only whether the row has gone out matters, and a row
+        // on its way in has its own domain by now.
+        let sent = self
+            .outcomes
+            .with_untracked(|outcomes| outcomes.contains_key(&row.number));
+        if !sent
+            && let Some(domain) = asks.with(|asks| asks.domain.clone())
+            && self.domains.with(|domains| domains.get(&domain).copied())? == Some(true)
+        {
+            problems.push(RowProblem::DomainTaken);
+        }
+        Some(problems)
+    }
+
+    /// Which rows' domains an earlier row has, kept in each row as the
+    /// domains change.
+    fn find_repeated_domains(self) {
+        Effect::new(move || {
+            self.file.with(|file| {
+                let prefixes: Vec<(usize, String)> = file
+                    .rows
+                    .iter()
+                    .map(|row| (row.number, row.asks.with(|asks| asks.prefix.clone())))
+                    .collect();
+                let repeated = batch::repeated_domains(
+                    prefixes
+                        .iter()
+                        .map(|(number, prefix)| (*number, prefix.as_str())),
+                );
+                for row in &file.rows {
+                    let earlier = repeated.get(&row.number).copied();
+                    if row.repeats.get_untracked() != earlier {
+                        row.repeats.set(earlier);
+                    }
+                }
+            })
+        });
     }
 
     /// Each distinct country's rules and, where a row names an offer, its
@@ -252,17 +475,13 @@ impl Batch {
             StoredValue::new(BTreeSet::new()),
         );
         Effect::new(move || {
-            let (countries, with_offers) = self.state.with(|stored| {
-                let mut countries = BTreeSet::new();
-                let mut with_offers = BTreeSet::new();
-                for batch_row in &stored.rows {
-                    let country = batch_row.row.draft.account.country.clone();
-                    if !batch_row.row.draft.offers.is_empty() {
-                        with_offers.insert(country.clone());
-                    }
-                    countries.insert(country);
+            let mut countries = BTreeSet::new();
+            let mut with_offers = BTreeSet::new();
+            self.each_asks(|asks| {
+                if asks.offers {
+                    with_offers.insert(asks.country.clone());
                 }
-                (countries, with_offers)
+                countries.insert(asks.country.clone());
             });
             fetch_missing(rules, rules_asked, countries, |country| async move {
                 api::country_rules(&country).await
@@ -273,18 +492,22 @@ impl Batch {
         });
     }
 
+    /// Reads what each row asks of the file-wide lookups.
+    fn each_asks(self, mut read: impl FnMut(&Asks)) {
+        self.file.with(|file| {
+            for row in &file.rows {
+                row.asks.with(&mut read);
+            }
+        });
+    }
+
     /// Whether another tenant has each row's domain, a few lookups at a time.
     fn look_up_domains(self) {
         let domains = self.domains;
         let asked = StoredValue::new(HashSet::<String>::new());
         Effect::new(move || {
-            let wanted: BTreeSet<String> = self.state.with(|stored| {
-                stored
-                    .rows
-                    .iter()
-                    .filter_map(|batch_row| domain_of(&batch_row.row.draft))
-                    .collect()
-            });
+            let mut wanted = BTreeSet::new();
+            self.each_asks(|asks| wanted.extend(asks.domain.clone()));
             let queue: VecDeque<String> = wanted
                 .into_iter()
                 .filter(|domain| !asked.with_value(|asked| asked.contains(domain)))
@@ -329,31 +552,26 @@ impl Batch {
     }
 
     /// The country's language and culture where the file leaves them out,
-    /// as Account info fills them in.
+    /// as Account info fills them in: when a country's rules arrive, and
+    /// when a row's country changes.
     fn fill_country_defaults(self) {
-        let Batch { state, rules, .. } = self;
         Effect::new(move || {
-            rules.with(|known| {
-                let filled = |batch_row: &BatchRow| {
-                    let mut draft = batch_row.row.draft.clone();
-                    if let Some(Ok(rules)) = known.get(&draft.account.country) {
-                        draft.apply_country_defaults(rules);
-                    }
-                    draft
-                };
-                let changes = state.with_untracked(|stored| {
-                    stored
-                        .rows
-                        .iter()
-                        .any(|batch_row| filled(batch_row) != batch_row.row.draft)
-                });
-                if changes {
-                    state.update(|stored| {
-                        for batch_row in &mut stored.rows {
-                            batch_row.row.draft = filled(batch_row);
+            self.each_asks(|_| ());
+            self.rules.with(|known| {
+                self.file.with_untracked(|file| {
+                    for row in &file.rows {
+                        let filled = row.data.with_untracked(|batch_row| {
+                            let mut draft = batch_row.row.draft.clone();
+                            if let Some(Ok(rules)) = known.get(&draft.account.country) {
+                                draft.apply_country_defaults(rules);
+                            }
+                            (draft != batch_row.row.draft).then_some(draft)
+                        });
+                        if let Some(draft) = filled {
+                            row.data.update(|batch_row| batch_row.row.draft = draft);
                         }
-                    });
-                }
+                    }
+                })
             })
         });
     }
@@ -363,34 +581,26 @@ impl Batch {
     pub fn replace(&self, rows: Vec<Row>) {
         self.forget_rows();
         let id = browser::random_bytes::<4>().map_or(1, u32::from_le_bytes);
-        self.state.set(Stored {
-            id,
-            rows: rows
-                .into_iter()
-                .map(|row| BatchRow {
+        let rows = rows
+            .into_iter()
+            .map(|row| {
+                self.file_row(BatchRow {
                     row,
                     ..BatchRow::default()
                 })
-                .collect(),
-        });
+            })
+            .collect();
+        self.file.set(File { id, rows });
     }
 
     fn forget_rows(&self) {
-        self.state.with_untracked(|stored| {
-            for batch_row in &stored.rows {
-                slot(stored.id, batch_row.row.number).clear();
+        self.file.with_untracked(|file| {
+            for row in &file.rows {
+                slot(file.id, row.number).clear();
             }
         });
         self.outcomes.set(HashMap::new());
         self.passwords.set(HashMap::new());
-    }
-
-    pub fn edit(&self, index: usize, change: impl FnOnce(&mut BatchRow)) {
-        self.state.update(|stored| {
-            if let Some(batch_row) = stored.rows.get_mut(index) {
-                change(batch_row);
-            }
-        });
     }
 
     /// Whether a row's details may still change: not once its customer may
@@ -405,159 +615,19 @@ impl Batch {
         })
     }
 
-    pub fn status(batch_row: &BatchRow, check: Option<&Check>) -> Status {
-        Batch::status_of(batch_row.left_out, batch_row.warnings_accepted, check)
-    }
-
-    pub fn status_of(left_out: bool, warnings_accepted: bool, check: Option<&Check>) -> Status {
-        match check {
-            _ if left_out => Status::LeftOut,
-            None => Status::Checking,
-            Some(check) if check.has_errors() => Status::ToFix,
-            Some(check) if check.has_warnings() && !warnings_accepted => Status::Warned,
-            Some(_) => Status::Ready,
-        }
-    }
-
-    /// Each row's status, in the file's order.
-    pub fn statuses(&self) -> Vec<Status> {
-        self.checks.with(|checks| {
-            self.state.with(|stored| {
-                stored
-                    .rows
-                    .iter()
-                    .zip(checks)
-                    .map(|(batch_row, check)| Batch::status(batch_row, check.as_ref()))
-                    .collect()
-            })
-        })
-    }
-
-    /// The rows to send, by index: ready and not added yet.
-    pub fn sendable(&self) -> Vec<usize> {
-        let statuses = self.statuses();
+    /// The rows to send: ready and not added yet.
+    pub fn sendable(&self) -> Vec<FileRow> {
         self.outcomes.with(|outcomes| {
-            self.state.with(|stored| {
-                stored
-                    .rows
+            self.file.with(|file| {
+                file.rows
                     .iter()
-                    .zip(statuses)
-                    .enumerate()
-                    .filter(|(_, (batch_row, status))| {
-                        *status == Status::Ready
-                            && !matches!(
-                                outcomes.get(&batch_row.row.number),
-                                Some(Outcome::Added(_))
-                            )
+                    .filter(|row| {
+                        row.status.get() == Status::Ready
+                            && !matches!(outcomes.get(&row.number), Some(Outcome::Added(_)))
                     })
-                    .map(|(index, _)| index)
+                    .cloned()
                     .collect()
             })
         })
     }
-}
-
-/// Each row's check: the wizard's rules with its country's, and what only
-/// the file, the partner's resellers and the domain lookups show.
-fn checks(
-    state: RwSignal<Stored>,
-    rules: RwSignal<HashMap<String, Result<CountryValidationRules, ApiError>>>,
-    offers: RwSignal<HashMap<String, Result<Vec<Offer>, ApiError>>>,
-    domains: RwSignal<HashMap<String, Option<bool>>>,
-    outcomes: RwSignal<HashMap<usize, Outcome>>,
-) -> Memo<Vec<Option<Check>>> {
-    let staff = Staff::get();
-    let today = crate::format::today();
-    // Each row's issues as last found, with the draft they were found in: an
-    // edit re-checks its own row, not the whole file. The rules and offers
-    // of a country only ever arrive, so a row checked once they had stays
-    // right until it changes; other partner domains start afresh.
-    let found = StoredValue::new((
-        Vec::<String>::new(),
-        HashMap::<usize, (Draft, Vec<Issue>)>::new(),
-    ));
-    Memo::new(move |_| {
-        let partner_domains = staff
-            .known()
-            .map(|me| me.partner.domains)
-            .unwrap_or_default();
-        if found.with_value(|(domains, _)| *domains != partner_domains) {
-            found.set_value((partner_domains.clone(), HashMap::new()));
-        }
-        let resellers = match staff.resellers() {
-            Some(Ok(resellers)) => Some(resellers),
-            _ => None,
-        };
-        let (rules, offers, domains) = (rules.read(), offers.read(), domains.read());
-        // Untracked: only whether a row has gone out matters here, and a
-        // re-check of every row per row sent would cost O(rows²).
-        let outcomes = outcomes.read_untracked();
-        state.with(|stored| {
-            let repeated =
-                batch::repeated_domains(stored.rows.iter().map(|batch_row| &batch_row.row));
-            stored
-                .rows
-                .iter()
-                .map(|batch_row| &batch_row.row)
-                .map(|row| {
-                    let country = &row.draft.account.country;
-                    let rules = rules.get(country)?;
-                    let fallback;
-                    let rules = match rules {
-                        Ok(rules) => rules,
-                        // The API refuses a country it has no rules for:
-                        // rules that name no country say so at the row's
-                        // Country cell.
-                        Err(_) => {
-                            fallback = CountryValidationRules::default();
-                            &fallback
-                        }
-                    };
-                    let context = Context {
-                        rules,
-                        partner_domains: &partner_domains,
-                        today,
-                        cloud: crate::config::cloud(),
-                    };
-                    let catalogue = if row.draft.offers.is_empty() {
-                        None
-                    } else {
-                        offers.get(country)?.as_ref().ok()
-                    };
-                    let kept = found.with_value(|(_, rows)| {
-                        rows.get(&row.number)
-                            .filter(|(draft, _)| *draft == row.draft)
-                            .map(|(_, issues)| issues.clone())
-                    });
-                    let issues = kept.unwrap_or_else(|| {
-                        let mut issues = row.draft.account_issues(&context);
-                        if let Some(catalogue) = catalogue {
-                            issues.extend(row.draft.subscription_issues(catalogue));
-                        }
-                        found.update_value(|(_, rows)| {
-                            rows.insert(row.number, (row.draft.clone(), issues.clone()));
-                        });
-                        issues
-                    });
-                    let mut problems = row.problems.clone();
-                    if let Some(earlier) = repeated.get(&row.number) {
-                        problems.push(RowProblem::RepeatedDomain(*earlier));
-                    }
-                    if let (Some(reseller), Some(resellers)) = (&row.draft.reseller_id, &resellers)
-                        && !resellers.iter().any(|known| &known.id == reseller)
-                    {
-                        problems.push(RowProblem::UnknownReseller);
-                    }
-                    // A row on its way in has its own domain by now.
-                    if !outcomes.contains_key(&row.number)
-                        && let Some(domain) = domain_of(&row.draft)
-                        && *domains.get(&domain)? == Some(true)
-                    {
-                        problems.push(RowProblem::DomainTaken);
-                    }
-                    Some(Check { issues, problems })
-                })
-                .collect()
-        })
-    })
 }

@@ -6,19 +6,17 @@ use customer_model::batch::RowProblem;
 use customer_model::validation::{Field, Issue, Severity};
 use leptos::prelude::*;
 
-use super::state::{Batch, BatchRow, Check, Outcome, Status};
+use super::state::{Batch, BatchRow, Check, FileRow, Outcome, Status};
 use crate::components::form::field_id;
 use crate::i18n::{api_error_message, field_label, issue_message, t, texts};
 
 #[component]
 pub fn RowsTable(batch: Batch) -> impl IntoView {
     let rows = move || {
-        batch.state.with(|stored| {
-            stored
-                .rows
+        batch.file.with(|file| {
+            file.rows
                 .iter()
-                .enumerate()
-                .map(|(index, batch_row)| (stored.id, index, batch_row.row.number))
+                .map(|row| (file.id, row.clone()))
                 .collect::<Vec<_>>()
         })
     };
@@ -37,8 +35,8 @@ pub fn RowsTable(batch: Batch) -> impl IntoView {
             <tbody>
                 <For
                     each=rows
-                    key=|(id, _, number)| (*id, *number)
-                    children=move |(_, index, number)| view! { <RowLine batch index number /> }
+                    key=|(id, row)| (*id, row.number)
+                    children=move |(_, row)| view! { <RowLine batch row /> }
                 />
             </tbody>
         </table>
@@ -74,30 +72,24 @@ struct Shown {
 }
 
 #[component]
-fn RowLine(batch: Batch, index: usize, number: usize) -> impl IntoView {
+fn RowLine(batch: Batch, row: FileRow) -> impl IntoView {
+    let number = row.number;
+    // Handles that live as long as this line does.
+    let data = RwSignal::from(row.data);
+    let check = Memo::from(row.check);
+    let status = Memo::from(row.status);
     // What the row shows of itself: not a copy of its whole draft on each
-    // edit of any row, for every row of the file.
-    let row = Memo::new(move |_| {
-        batch.state.with(|stored| {
-            stored
-                .rows
-                .get(index)
-                .map(|batch_row| {
-                    let draft = &batch_row.row.draft;
-                    Shown {
-                        texts: [Field::CompanyName, Field::DomainPrefix, Field::Country]
-                            .map(|field| draft.text(field)),
-                        left_out: batch_row.left_out,
-                        warnings_accepted: batch_row.warnings_accepted,
-                    }
-                })
-                .unwrap_or_default()
+    // edit of the row.
+    let shown = Memo::new(move |_| {
+        data.with(|batch_row| {
+            let draft = &batch_row.row.draft;
+            Shown {
+                texts: [Field::CompanyName, Field::DomainPrefix, Field::Country]
+                    .map(|field| draft.text(field)),
+                left_out: batch_row.left_out,
+                warnings_accepted: batch_row.warnings_accepted,
+            }
         })
-    });
-    let check = Memo::new(move |_| {
-        batch
-            .checks
-            .with(|checks| checks.get(index).cloned().flatten())
     });
     let outcome = Memo::new(move |_| {
         batch
@@ -108,7 +100,7 @@ fn RowLine(batch: Batch, index: usize, number: usize) -> impl IntoView {
     let fields = Memo::new(move |_| {
         check.with(|check| check.as_ref().map(fields_concerned).unwrap_or_default())
     });
-    let text = move |cell: usize| row.with(|shown| shown.texts[cell].clone());
+    let text = move |cell: usize| shown.with(|shown| shown.texts[cell].clone());
     let leave_out_id = format!("row-{number}-leave-out");
     let accept_id = format!("row-{number}-accept-warnings");
     view! {
@@ -118,11 +110,11 @@ fn RowLine(batch: Batch, index: usize, number: usize) -> impl IntoView {
             <td>{move || text(1)}</td>
             <td>{move || text(2)}</td>
             <td>
-                <RowStatus batch number row check outcome />
+                <RowStatus batch number status outcome />
                 <For
                     each=move || fields.get()
                     key=|field| *field
-                    children=move |field| view! { <CellFix batch index number field check editable /> }
+                    children=move |field| view! { <CellFix data number field check editable /> }
                 />
                 {move || {
                     check
@@ -143,19 +135,17 @@ fn RowLine(batch: Batch, index: usize, number: usize) -> impl IntoView {
                     let warned = move || check.with(|check| check.as_ref().is_some_and(Check::has_warnings));
                     view! {
                         <RowChoice
-                            batch
-                            index
+                            data
                             id=leave_out_id
-                            checked=Signal::derive(move || row.with(|shown| shown.left_out))
+                            checked=Signal::derive(move || shown.with(|shown| shown.left_out))
                             label=|| texts().batch.leave_out
                             set=|batch_row, left_out| batch_row.left_out = left_out
                         />
                         <Show when=warned>
                             <RowChoice
-                                batch
-                                index
+                                data
                                 id=accept_id.clone()
-                                checked=Signal::derive(move || row.with(|shown| shown.warnings_accepted))
+                                checked=Signal::derive(move || shown.with(|shown| shown.warnings_accepted))
                                 label=|| texts().batch.accept_warnings
                                 set=|batch_row, accepted| batch_row.warnings_accepted = accepted
                             />
@@ -170,8 +160,7 @@ fn RowLine(batch: Batch, index: usize, number: usize) -> impl IntoView {
 /// A checkbox of one row's choices: left out, or added despite its warnings.
 #[component]
 fn RowChoice(
-    batch: Batch,
-    index: usize,
+    data: RwSignal<BatchRow>,
     id: String,
     checked: Signal<bool>,
     label: fn() -> &'static str,
@@ -185,7 +174,7 @@ fn RowChoice(
                 prop:checked=checked
                 on:change=move |ev| {
                     let value = event_target_checked(&ev);
-                    batch.edit(index, |batch_row| set(batch_row, value));
+                    data.update(|batch_row| set(batch_row, value));
                 }
             />
             <label for=id>{label}</label>
@@ -198,8 +187,7 @@ fn RowChoice(
 fn RowStatus(
     batch: Batch,
     number: usize,
-    row: Memo<Shown>,
-    check: Memo<Option<Check>>,
+    status: Memo<Status>,
     outcome: Memo<Option<Outcome>>,
 ) -> impl IntoView {
     move || {
@@ -239,12 +227,7 @@ fn RowStatus(
             }
             .into_any(),
             None => {
-                let status = row.with(|shown| {
-                    check.with(|check| {
-                        Batch::status_of(shown.left_out, shown.warnings_accepted, check.as_ref())
-                    })
-                });
-                let label = match status {
+                let label = match status.get() {
                     Status::Checking => texts.checking,
                     Status::LeftOut => texts.leave_out,
                     Status::ToFix => texts.to_fix,
@@ -261,8 +244,7 @@ fn RowStatus(
 /// messages, and its value to fix while the row may still change.
 #[component]
 fn CellFix(
-    batch: Batch,
-    index: usize,
+    data: RwSignal<BatchRow>,
     number: usize,
     field: Field,
     check: Memo<Option<Check>>,
@@ -298,17 +280,7 @@ fn CellFix(
             .iter()
             .any(|(severity, _)| *severity == Severity::Error)
     };
-    let value = move || {
-        batch
-            .state
-            .with(|stored| {
-                stored
-                    .rows
-                    .get(index)
-                    .map(|batch_row| batch_row.row.draft.text(field))
-            })
-            .unwrap_or_default()
-    };
+    let value = move || data.with(|batch_row| batch_row.row.draft.text(field));
     view! {
         <div class="field batch-fix" class:field--error=has_error>
             <label for=id.clone()>{move || field_label(field)}</label>
@@ -335,7 +307,7 @@ fn CellFix(
                 prop:value=value
                 on:change=move |ev| {
                     let text = event_target_value(&ev);
-                    batch.edit(index, |batch_row| batch_row.row.draft.set_text(field, text));
+                    data.update(|batch_row| batch_row.row.draft.set_text(field, text));
                 }
             />
         </div>

@@ -179,7 +179,10 @@ fn a_domain_an_earlier_row_has_is_a_repeat_of_that_row() {
     let file = "companyName,domainPrefix,country,addressLine1,city,postalCode,firstName,lastName,email,phoneNumber\n\
          a,kertesz\nb,other\nc, Kertesz \n";
     let rows = read(file.as_bytes()).unwrap();
-    let repeated = repeated_domains(&rows);
+    let repeated = repeated_domains(
+        rows.iter()
+            .map(|row| (row.number, row.draft.account.domain_prefix.as_str())),
+    );
     assert_eq!(repeated.len(), 1);
     assert_eq!(repeated.get(&4), Some(&2));
 }
