@@ -507,6 +507,80 @@ async fn a_file_with_the_keyboard(client: &Client, base_url: &str) -> Outcome {
     })
 }
 
+/// A file longer than a page: its rows a page at a time, a row fixed on the
+/// second page, then only the rows still to fix listed.
+async fn a_long_file(client: &Client, base_url: &str) -> Outcome {
+    // Each row's number spelled in syllables: digits would repeat ("111")
+    // and draw the repeated-character warning.
+    let prefix = |index: usize| {
+        let spelled: String = index
+            .to_string()
+            .chars()
+            .map(|digit| {
+                ["ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu"]
+                    [digit as usize - '0' as usize]
+            })
+            .collect();
+        format!("hosszu{spelled}")
+    };
+    let mut rows: Vec<_> = (0..150).map(|index| hungarian(&prefix(index))).collect();
+    // File rows 7 and 132: the header is row 1.
+    for index in [5, 130] {
+        rows[index] = with(hungarian(&prefix(index)), "email", "anna.kiss@");
+    }
+    let header: Vec<&str> = COLUMNS.iter().map(|column| column.name).collect();
+    let mut lines = vec![csv_line(&header)];
+    lines.extend(rows.iter().map(|row| line(row)));
+    let saved = tempfile::Builder::new()
+        .suffix(".csv")
+        .tempfile()
+        .map_err(|error| format!("a temporary file: {error}"))?;
+    std::fs::write(saved.path(), lines.join("\r\n"))
+        .map_err(|error| format!("write the file: {error}"))?;
+
+    sign_in_as(client, base_url, "salesagent", "Customers").await?;
+    click(client, "#add-from-file").await?;
+    heading(client, texts_in(Locale::En).batch.title).await?;
+    choose_file(client, saved.path()).await?;
+    counts_are(client, Locale::En, 148, 2, 0).await?;
+    let listed = texts_in(Locale::En).batch.listed;
+    text_is(client, "#batch-listed", &listed(1, 100, 150)).await?;
+    count_is(client, "#batch-rows tbody tr", 100).await?;
+    count_is(client, "#row-132", 0).await?;
+    accessible(client, "a long file's first page").await?;
+
+    click(client, "#batch-next-page").await?;
+    text_is(client, "#batch-listed", &listed(101, 150, 150)).await?;
+    count_is(client, "#batch-rows tbody tr", 50).await?;
+    // Reading goes on at the new page's rows, above the buttons.
+    let focused = client
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .map_err(failed("the focused element"))?;
+    check(focused.as_str() == Some("batch-rows"), || {
+        format!("the focus after Next page is on {focused:?}, not the rows")
+    })?;
+    fix(
+        client,
+        "row-132-email",
+        &format!("anna.kiss@{}.hu", prefix(130)),
+    )
+    .await?;
+    counts_are(client, Locale::En, 149, 1, 0).await?;
+
+    click(client, "#batch-attention-only").await?;
+    text_is(client, "#batch-listed", &listed(1, 1, 1)).await?;
+    count_is(client, "#batch-rows tbody tr", 1).await?;
+    wait_for(client, Locator::Id("row-7-email")).await?;
+    click(client, "#batch-attention-only").await?;
+    text_is(client, "#batch-listed", &listed(1, 100, 150)).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_file_is_shown_a_page_at_a_time_and_its_rows_to_fix_alone_on_request() {
+    run("batch-long", &[], a_long_file).await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_file_of_customers_can_be_checked_fixed_and_added_with_the_keyboard_alone() {
     run("batch-keyboard", &[], a_file_with_the_keyboard).await;

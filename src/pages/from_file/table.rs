@@ -2,27 +2,100 @@
 //! at the fields concerned (each with an input to fix it in place), whether
 //! it is left out or added despite its warnings, and how far sending got.
 
+use std::collections::HashSet;
+
 use customer_model::batch::RowProblem;
 use customer_model::validation::{Field, Issue, Severity};
+use leptos::html::Table;
 use leptos::prelude::*;
 
 use super::state::{Batch, BatchRow, Check, FileRow, Outcome, Status};
 use crate::components::form::field_id;
 use crate::i18n::{api_error_message, field_label, issue_message, t, texts};
 
+/// Rows listed at once: a long file is shown a page at a time, so that its
+/// page is drawn, and drawn again after a cell is fixed, within a frame.
+const PAGE_ROWS: usize = 100;
+
 #[component]
 pub fn RowsTable(batch: Batch) -> impl IntoView {
-    let rows = move || {
+    let page = RwSignal::new(0_usize);
+    // The rows that needed attention when that was chosen: a row fixed
+    // stays in view, where its fix was typed.
+    let only = RwSignal::new(None::<HashSet<usize>>);
+    let table = NodeRef::<Table>::new();
+    Effect::new(move || {
+        batch.file.with(|file| file.id);
+        page.set(0);
+        only.set(None);
+    });
+    let long = move || batch.file.with(|file| file.rows.len() > PAGE_ROWS);
+    let listed = move || {
         batch.file.with(|file| {
-            file.rows
-                .iter()
-                .map(|row| (file.id, row.clone()))
-                .collect::<Vec<_>>()
+            only.with(|only| {
+                file.rows
+                    .iter()
+                    .filter(|row| only.as_ref().is_none_or(|only| only.contains(&row.number)))
+                    .map(|row| (file.id, row.clone()))
+                    .collect::<Vec<_>>()
+            })
         })
     };
+    let total = Memo::new(move |_| listed().len());
+    let rows = move || {
+        let start = page.get() * PAGE_ROWS;
+        listed()
+            .into_iter()
+            .skip(start)
+            .take(PAGE_ROWS)
+            .collect::<Vec<_>>()
+    };
+    let range = move || {
+        let first = (page.get() * PAGE_ROWS).min(total.get());
+        (first + 1, (first + PAGE_ROWS).min(total.get()), total.get())
+    };
+    let turn = move |by: isize| {
+        page.update(|page| *page = page.saturating_add_signed(by));
+        // The new page's rows are above the buttons: their table is where
+        // reading goes on.
+        if let Some(table) = table.get_untracked() {
+            let _ = table.focus();
+        }
+    };
+    let attention_only = move |ev: leptos::ev::Event| {
+        let chosen = event_target_checked(&ev).then(|| {
+            let outcomes = batch.outcomes.get_untracked();
+            batch.file.with_untracked(|file| {
+                file.rows
+                    .iter()
+                    .filter(|row| {
+                        matches!(row.status.get_untracked(), Status::ToFix | Status::Warned)
+                            || matches!(outcomes.get(&row.number), Some(Outcome::Failed(_)))
+                    })
+                    .map(|row| row.number)
+                    .collect()
+            })
+        });
+        only.set(chosen);
+        page.set(0);
+    };
     view! {
-        <table class="customer-table batch-table" id="batch-rows">
-            <caption class="visually-hidden">{t!(batch.caption)}</caption>
+        <Show when=long>
+            <div class="checkbox">
+                <input type="checkbox" id="batch-attention-only" on:change=attention_only />
+                <label for="batch-attention-only">{t!(batch.attention_only)}</label>
+            </div>
+        </Show>
+        <table class="customer-table batch-table" id="batch-rows" tabindex="-1" node_ref=table>
+            <caption class="visually-hidden">
+                {t!(batch.caption)}
+                <Show when=long>
+                    ", "{move || {
+                        let (first, last, total) = range();
+                        (texts().batch.listed)(first, last, total)
+                    }}
+                </Show>
+            </caption>
             <thead>
                 <tr>
                     <th scope="col">{t!(batch.row)}</th>
@@ -40,6 +113,34 @@ pub fn RowsTable(batch: Batch) -> impl IntoView {
                 />
             </tbody>
         </table>
+        <Show when=long>
+            <nav class="pagination" aria-label=move || texts().batch.pages>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    id="batch-previous-page"
+                    disabled=move || page.get() == 0
+                    on:click=move |_| turn(-1)
+                >
+                    {t!(batch.previous_page)}
+                </button>
+                <p id="batch-listed">
+                    {move || {
+                        let (first, last, total) = range();
+                        (texts().batch.listed)(first, last, total)
+                    }}
+                </p>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    id="batch-next-page"
+                    disabled=move || { (page.get() + 1) * PAGE_ROWS >= total.get() }
+                    on:click=move |_| turn(1)
+                >
+                    {t!(batch.next_page)}
+                </button>
+            </nav>
+        </Show>
     }
 }
 
