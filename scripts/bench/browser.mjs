@@ -274,10 +274,16 @@ async function offersRun(browser, token, wizard) {
  *  records which files a first load fetches. */
 async function prepare(browser, token) {
   const { context, page } = await freshPage(browser, { token, wizard: null, ready: {} });
+  // What the first load needs, until Subscriptions shows; then what the app
+  // fetches ahead while the user is on it (the next steps' code).
   const fetched = new Set();
+  const ahead = new Set();
+  let shown = false;
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.origin === new URL(spaBase).origin && !url.pathname.startsWith('/v1/')) fetched.add(url.pathname);
+    if (url.origin === new URL(spaBase).origin && !url.pathname.startsWith('/v1/')) {
+      (shown ? ahead : fetched).add(url.pathname);
+    }
   });
   try {
     await page.goto(`${spaBase}/customers/new/account`, { waitUntil: 'load' });
@@ -301,10 +307,12 @@ async function prepare(browser, token) {
     await page.waitForSelector('.availability--ok');
     await page.click('main form button[type=submit]');
     await page.waitForSelector('#offer-search', { timeout: 10000 });
-    // The favicon, if the browser asks for it, comes after load.
-    await page.waitForTimeout(300);
+    shown = true;
+    // The favicon, if the browser asks for it, comes after load; the next
+    // steps' code when the browser is idle.
+    await page.waitForTimeout(1000);
     const wizard = await page.evaluate(() => sessionStorage.getItem('customer-wizard.wizard'));
-    return { wizard, fetched: [...fetched].sort() };
+    return { wizard, fetched: [...fetched].sort(), ahead: [...ahead].filter((path) => !fetched.has(path)).sort() };
   } finally {
     await context.close();
   }
@@ -357,7 +365,7 @@ const browser = await chromium.launch({
 let result;
 try {
   const [token, bigToken] = await Promise.all([signIn(spaBase), signIn(bigBase)]);
-  const { wizard, fetched } = await prepare(browser, token);
+  const { wizard, fetched, ahead } = await prepare(browser, token);
   const transferred = await transfer(browser, token);
   const scenarios = [
     ['account', () => accountRun(browser, token)],
@@ -378,7 +386,7 @@ try {
     process.stderr.write(`    browser run ${run + 1}/${runs}\r`);
   }
   process.stderr.write('\n');
-  result = { firstLoad: fetched, transferred };
+  result = { firstLoad: fetched, fetchedAhead: ahead, transferred };
 } catch (error) {
   // Nothing could be measured (no sign-in, or Account info never completed).
   result = { error: error.message.split('\n')[0] };

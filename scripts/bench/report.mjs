@@ -112,6 +112,17 @@ if (sizes.assets) {
     "The peer's figure is html + JS + CSS; ours also counts `config.json` and whatever else the browser fetched (listed above).",
     '',
   );
+  if (sizes.ahead?.length) {
+    out(
+      'Fetched ahead, once Subscriptions showed and the browser was idle: the next steps\' code, so that Next does not wait',
+      'for it. Not in the first load above (nothing waits for these files), listed so that no byte goes uncounted:',
+      '',
+      '| file | raw | gzip -9 | brotli -q 11 |',
+      '| --- | ---: | ---: | ---: |',
+      ...sizes.ahead.map((asset) => `| \`${asset.file}\` | ${bytes(asset.raw)} | ${bytes(asset.gzip)} | ${bytes(asset.brotli)} |`),
+      '',
+    );
+  }
 } else {
   out(`Not measured: ${sizes.error}.`, '');
 }

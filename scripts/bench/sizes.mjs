@@ -5,7 +5,9 @@
 //
 // The files are those index.html names, config.json (the app reads it at
 // start), and whatever else the browser fetched from dist/ on a first load
-// (browser.json's firstLoad), so neither list alone can leave one out.
+// (browser.json's firstLoad), so neither list alone can leave one out. The
+// files the app fetched ahead once Subscriptions showed (fetchedAhead: the
+// next steps' code, while the user is on it) are listed apart, not counted.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,8 +32,11 @@ const named = [...html.matchAll(/\b(?:href|src)="([^"#?]+)/g)]
   .map((match) => match[1])
   .filter((path) => !/^[a-z]+:/i.test(path));
 let observed = [];
+let fetchedAhead = [];
 try {
-  observed = JSON.parse(readFileSync(browserPath, 'utf8')).firstLoad ?? [];
+  const browser = JSON.parse(readFileSync(browserPath, 'utf8'));
+  observed = browser.firstLoad ?? [];
+  fetchedAhead = browser.fetchedAhead ?? [];
 } catch {
   // No browser run: the static list is all there is.
 }
@@ -44,7 +49,7 @@ const servedFile = (path) => {
 };
 const files = [...new Set(['index.html', 'config.json', ...named, ...observed].map(servedFile))].sort();
 
-const assets = files.map((file) => {
+const measured = (file) => {
   const bytes = readFileSync(join(dist, file));
   return {
     file,
@@ -62,10 +67,15 @@ const assets = files.map((file) => {
     }).length,
     observed: observed.some((path) => servedFile(path) === file),
   };
-});
+};
+const assets = files.map(measured);
+const ahead = [...new Set(fetchedAhead.map(servedFile))]
+  .filter((file) => !files.includes(file))
+  .sort()
+  .map(measured);
 const sum = (key) => assets.reduce((total, asset) => total + asset[key], 0);
 const totals = { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') };
 writeFileSync(
   outPath,
-  JSON.stringify({ assets, totals, budget: GZIP_BUDGET, observedByBrowser: observed.length > 0 }, null, 1),
+  JSON.stringify({ assets, totals, ahead, budget: GZIP_BUDGET, observedByBrowser: observed.length > 0 }, null, 1),
 );

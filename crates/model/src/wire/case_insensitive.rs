@@ -36,13 +36,17 @@ impl<'de> de::Deserializer<'de> for CaseInsensitive {
 
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        name: &'static str,
+        _name: &'static str,
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
         match self.0 {
             Value::Object(map) => visitor.visit_map(Properties::new(map, fields)),
-            other => other.deserialize_struct(name, fields, visitor),
+            // The dialect writes every resource as an object. Anything else is
+            // refused here, not handed to `Value`'s own reading (which also
+            // takes an array as a struct): that would be compiled once more
+            // for every struct, a sixth of the SPA's wasm.
+            other => Err(de::Error::invalid_type(unexpected(&other), &visitor)),
         }
     }
 
@@ -73,6 +77,18 @@ impl<'de> de::Deserializer<'de> for CaseInsensitive {
     forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf unit unit_struct seq tuple tuple_struct map identifier ignored_any
+    }
+}
+
+/// What `value` is, for an error message.
+fn unexpected(value: &Value) -> de::Unexpected<'_> {
+    match value {
+        Value::Null => de::Unexpected::Unit,
+        Value::Bool(value) => de::Unexpected::Bool(*value),
+        Value::Number(_) => de::Unexpected::Other("number"),
+        Value::String(text) => de::Unexpected::Str(text),
+        Value::Array(_) => de::Unexpected::Seq,
+        Value::Object(_) => de::Unexpected::Map,
     }
 }
 

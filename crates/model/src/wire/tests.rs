@@ -101,6 +101,27 @@ fn any_letter_case_and_unknown_properties() {
 }
 
 #[test]
+fn a_resource_that_is_not_an_object_is_refused_saying_what_came() {
+    for (body, came) in [
+        (r#"["Váci utca 1.", "Budapest"]"#, "sequence"),
+        (r#""Váci utca 1.""#, r#"string "Váci utca 1.""#),
+        ("12", "number"),
+        ("null", "null"),
+    ] {
+        let error = from_json::<Address>(body).expect_err(body).to_string();
+        assert!(
+            error.contains(&format!("invalid type: {came}, expected struct Address")),
+            "{body}: {error}"
+        );
+    }
+    let error = from_json::<Customer>(r#"{"companyProfile": [1]}"#).expect_err("an array");
+    assert!(
+        error.to_string().contains("expected struct CompanyProfile"),
+        "{error}"
+    );
+}
+
+#[test]
 fn customer_list_with_a_continuation_link() {
     let body = r#"{"totalCount":1,"items":[{"id":"dfd8cc0a","companyProfile":{
         "tenantId":"dfd8cc0a","domain":"contoso.onmicrosoft.com","companyName":"Contoso Ltd",
