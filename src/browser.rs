@@ -53,9 +53,11 @@ pub fn set_session_item(key: &str, value: Option<&str>) {
     }
 }
 
-/// [`session_item`] read as JSON; `None` when absent or not `T`.
+/// [`session_item`] read as JSON; `None` when absent or not `T`. Read by the
+/// model's reader of the API's answers, so that a type read from both is
+/// compiled once, not once more for `serde_json::from_str`.
 pub fn session_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
-    serde_json::from_str(&session_item(key)?).ok()
+    customer_model::wire::from_json(&session_item(key)?).ok()
 }
 
 /// Keeps `value` as JSON under `key`.

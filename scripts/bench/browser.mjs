@@ -139,6 +139,7 @@ const samples = {
   ttiSeen: [],
   ttiFrame: [],
   slowNetworkSeen: [],
+  bareFrame: [],
   typingFrame: [],
   messageChanged: [],
   nextToSubscriptions: [],
@@ -193,6 +194,41 @@ async function accountRun(browser, token) {
       if (result.changed === null) throw new Error(`the message did not change after ${key}`);
       samples.messageChanged.push(result.changed);
       if (trace.message.length < MESSAGE_KEYS.length) trace.message.push(`${key} → ${result.after || '(no message)'}`);
+      await page.waitForTimeout(KEY_PAUSE_MS);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * What a frame costs here without the app: a key typed into a bare input,
+ * from its keydown to the end of the next frame. The "one frame" targets
+ * cannot be met below this.
+ */
+async function bareRun(browser) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.setContent('<label for="bare">Name</label><input id="bare">');
+    await page.focus('#bare');
+    for (const key of 'Contoso') {
+      await page.evaluate(() => {
+        window.__frame = new Promise((resolve) =>
+          addEventListener(
+            'keydown',
+            (event) =>
+              requestAnimationFrame(() => {
+                const channel = new MessageChannel();
+                channel.port1.onmessage = () => resolve(performance.now() - event.timeStamp);
+                channel.port2.postMessage(null);
+              }),
+            { capture: true, once: true },
+          ),
+        );
+      });
+      await page.keyboard.press(key);
+      samples.bareFrame.push(await page.evaluate(() => window.__frame));
       await page.waitForTimeout(KEY_PAUSE_MS);
     }
   } finally {
@@ -372,6 +408,7 @@ try {
     ['next', () => nextRun(browser, token, wizard)],
     ['offers', () => offersRun(browser, bigToken, wizard)],
     ['slow network', () => slowNetworkRun(browser, token), SLOW_NETWORK_RUNS],
+    ['bare page', () => bareRun(browser)],
   ];
   for (let run = 0; run < runs; run += 1) {
     // Interleaved, so that a slow moment of the machine touches them all alike.

@@ -207,6 +207,7 @@ out(
     PEER.slowNetworkTti,
   ),
   row('keydown → end of the next frame, typing "Contoso" in Company name', samples.typingFrame, oneFrame(PEER.typing), PEER.typing),
+  row('The same in a bare input, no app: what one frame costs on this machine, the floor of every frame figure here', samples.bareFrame),
   row('keydown → end of the frame showing Company name\'s changed message', samples.messageChanged, oneFrame(PEER.message), PEER.message),
   row('Next on Account info (click) → end of the frame showing Subscriptions', samples.nextToSubscriptions, oneFrame()),
   row('Next on Subscriptions (click) → end of the frame showing Review', samples.nextToReview, oneFrame()),

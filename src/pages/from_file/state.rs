@@ -244,7 +244,8 @@ fn fetch_missing<T, F>(
 
 /// Keeps the file's rows in this tab as they change: a whole file is
 /// written at most every [`SAVE_AFTER_MS`], not on every edit of a cell, and
-/// at once when the page is left or reloaded.
+/// then when the browser is idle, so that writing a long file never delays
+/// the frame that shows an edit; at once when the page is left or reloaded.
 fn save_after_changes(file: RwSignal<File>) {
     let pending = StoredValue::new(false);
     // `try_`: the timer may fire after the page (and these values) are gone,
@@ -258,7 +259,10 @@ fn save_after_changes(file: RwSignal<File>) {
         file.with(|file| file.rows.iter().for_each(|row| row.data.track()));
         if first.is_some() && !pending.get_value() {
             pending.set_value(true);
-            set_timeout(save_now, std::time::Duration::from_millis(SAVE_AFTER_MS));
+            set_timeout(
+                move || request_idle_callback(save_now),
+                std::time::Duration::from_millis(SAVE_AFTER_MS),
+            );
         }
     });
     let leaving = window_event_listener(leptos::ev::pagehide, move |_| save_now());
