@@ -121,13 +121,20 @@ function harness({ token, wizard, ready }) {
             ? () => states[until.state]() !== before
             : () => !!document.querySelector(until.selector);
           const change = until.state || until.selector ? when(test, 5000).catch(() => null) : Promise.resolve(null);
-          Promise.all([frame, change]).then(([frameEnd, changed]) =>
+          Promise.all([frame, change]).then(([frameEnd, changed]) => {
+            // The last answer from the server (the API's, or a page's
+            // code) that arrived between the event and that frame.
+            const answers = performance
+              .getEntriesByType('resource')
+              .map((entry) => entry.responseEnd)
+              .filter((end) => end >= start && changed && end <= changed.frame);
             resolve({
               nextFrame: frameEnd - start,
               changed: changed && changed.frame - start,
+              lastAnswer: answers.length ? Math.max(...answers) - start : 0,
               after: until.state ? states[until.state]() : null,
-            }),
-          );
+            });
+          });
         },
         { capture: true, once: true },
       );
@@ -144,6 +151,8 @@ const samples = {
   messageChanged: [],
   nextToSubscriptions: [],
   nextToReview: [],
+  answerToSubscriptions: [],
+  answerToReview: [],
   offersListedSeen: [],
   offersListedFrame: [],
   offersRender: [],
@@ -265,12 +274,14 @@ async function nextRun(browser, token, wizard) {
     );
     if (toSubscriptions.changed === null) throw new Error('Next did not open Subscriptions');
     samples.nextToSubscriptions.push(toSubscriptions.changed);
+    samples.answerToSubscriptions.push(toSubscriptions.changed - toSubscriptions.lastAnswer);
     await page.waitForSelector('ul.offers > li');
     const toReview = await measure(page, 'click', { selector: '#update-account' }, () =>
       page.click('main form button[type=submit]'),
     );
     if (toReview.changed === null) throw new Error('Next did not open Review');
     samples.nextToReview.push(toReview.changed);
+    samples.answerToReview.push(toReview.changed - toReview.lastAnswer);
   } finally {
     await context.close();
   }
@@ -310,16 +321,10 @@ async function offersRun(browser, token, wizard) {
  *  records which files a first load fetches. */
 async function prepare(browser, token) {
   const { context, page } = await freshPage(browser, { token, wizard: null, ready: {} });
-  // What the first load needs, until Subscriptions shows; then what the app
-  // fetches ahead while the user is on it (the next steps' code).
   const fetched = new Set();
-  const ahead = new Set();
-  let shown = false;
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.origin === new URL(spaBase).origin && !url.pathname.startsWith('/v1/')) {
-      (shown ? ahead : fetched).add(url.pathname);
-    }
+    if (url.origin === new URL(spaBase).origin && !url.pathname.startsWith('/v1/')) fetched.add(url.pathname);
   });
   try {
     await page.goto(`${spaBase}/customers/new/account`, { waitUntil: 'load' });
@@ -341,14 +346,35 @@ async function prepare(browser, token) {
     for (const [id, value] of Object.entries(fields)) await page.fill(`#${id}`, value);
     await page.click('#agreement-has-accepted');
     await page.waitForSelector('.availability--ok');
+    // When Subscriptions shows, in the page's own time.
+    await page.evaluate(() => {
+      window.__shown = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!document.querySelector('#offer-search')) return;
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(document, { childList: true, subtree: true });
+      });
+    });
     await page.click('main form button[type=submit]');
     await page.waitForSelector('#offer-search', { timeout: 10000 });
-    shown = true;
     // The favicon, if the browser asks for it, comes after load; the next
     // steps' code when the browser is idle.
     await page.waitForTimeout(1000);
+    // What the first load needs is what was asked for until Subscriptions
+    // showed; what the app asked for after is fetched ahead (the next
+    // steps' code, while the user is on it).
+    const later = await page.evaluate(async () => {
+      const shown = await window.__shown;
+      return performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.startTime > shown)
+        .map((entry) => new URL(entry.name).pathname);
+    });
+    const ahead = [...fetched].filter((path) => later.includes(path)).sort();
     const wizard = await page.evaluate(() => sessionStorage.getItem('customer-wizard.wizard'));
-    return { wizard, fetched: [...fetched].sort(), ahead: [...ahead].filter((path) => !fetched.has(path)).sort() };
+    return { wizard, fetched: [...fetched].filter((path) => !ahead.includes(path)).sort(), ahead };
   } finally {
     await context.close();
   }

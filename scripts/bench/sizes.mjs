@@ -65,7 +65,7 @@ const measured = (file) => {
         [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
       },
     }).length,
-    observed: observed.some((path) => servedFile(path) === file),
+    observed: [...observed, ...fetchedAhead].some((path) => servedFile(path) === file),
   };
 };
 const assets = files.map(measured);

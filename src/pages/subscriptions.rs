@@ -23,8 +23,6 @@ use crate::wizard::{Step, Wizard};
 
 #[component]
 pub fn SubscriptionsPage() -> impl IntoView {
-    // Review, the next step, opens without waiting for its code.
-    super::preload::<super::ReviewRoute>();
     view! {
         <StepGuard step=Step::Subscriptions>
             <SubscriptionsForm />
@@ -40,6 +38,17 @@ fn SubscriptionsForm() -> impl IntoView {
     let to_review = query.with_untracked(|query| query.get("return").as_deref() == Some("review"));
     let locked = wizard.subscriptions_locked();
     let (catalogue, offers) = catalogue_of(wizard);
+    // Review, the next step, opens without waiting for its code: fetched
+    // once this step's offers are in, so that it never holds them up.
+    Effect::new(move |fetched: Option<bool>| {
+        fetched == Some(true) || {
+            let loaded = catalogue.with(Option::is_some);
+            if loaded {
+                super::preload::<super::ReviewRoute>();
+            }
+            loaded
+        }
+    });
     let listing = Listing::new(offers);
     let chosen = Memo::new(move |_| wizard.draft(|draft| draft.offers.clone()));
     // The shared rules' issues, and the counts the server refused at Submit.
