@@ -27,6 +27,20 @@ fn line(values: &[(&str, String)]) -> String {
     csv_line(&fields)
 }
 
+/// A file of `rows` under the template's header, saved to choose.
+fn saved_file(rows: &[Vec<(&str, String)>]) -> Result<tempfile::NamedTempFile, String> {
+    let header: Vec<&str> = COLUMNS.iter().map(|column| column.name).collect();
+    let mut lines = vec![csv_line(&header)];
+    lines.extend(rows.iter().map(|row| line(row)));
+    let saved = tempfile::Builder::new()
+        .suffix(".csv")
+        .tempfile()
+        .map_err(|error| format!("a temporary file: {error}"))?;
+    std::fs::write(saved.path(), lines.join("\r\n"))
+        .map_err(|error| format!("write the file: {error}"))?;
+    Ok(saved)
+}
+
 /// A Budapest company whose domain is `prefix`.
 fn hungarian(prefix: &str) -> Vec<(&'static str, String)> {
     vec![
@@ -455,15 +469,7 @@ async fn a_file_with_the_keyboard(client: &Client, base_url: &str) -> Outcome {
         // A country the API has no rules for.
         with(hungarian("billentyuot"), "country", "ZZ"),
     ];
-    let header: Vec<&str> = COLUMNS.iter().map(|column| column.name).collect();
-    let mut lines = vec![csv_line(&header)];
-    lines.extend(rows.iter().map(|row| line(row)));
-    let saved = tempfile::Builder::new()
-        .suffix(".csv")
-        .tempfile()
-        .map_err(|error| format!("a temporary file: {error}"))?;
-    std::fs::write(saved.path(), lines.join("\r\n"))
-        .map_err(|error| format!("write the file: {error}"))?;
+    let saved = saved_file(&rows)?;
 
     sign_in_with_the_keyboard(client, base_url).await?;
     tab_and_press(client, "add-from-file", Key::Enter).await?;
@@ -528,15 +534,7 @@ async fn a_long_file(client: &Client, base_url: &str) -> Outcome {
     for index in [5, 130] {
         rows[index] = with(hungarian(&prefix(index)), "email", "anna.kiss@");
     }
-    let header: Vec<&str> = COLUMNS.iter().map(|column| column.name).collect();
-    let mut lines = vec![csv_line(&header)];
-    lines.extend(rows.iter().map(|row| line(row)));
-    let saved = tempfile::Builder::new()
-        .suffix(".csv")
-        .tempfile()
-        .map_err(|error| format!("a temporary file: {error}"))?;
-    std::fs::write(saved.path(), lines.join("\r\n"))
-        .map_err(|error| format!("write the file: {error}"))?;
+    let saved = saved_file(&rows)?;
 
     sign_in_as(client, base_url, "salesagent", "Customers").await?;
     click(client, "#add-from-file").await?;
@@ -574,6 +572,57 @@ async fn a_long_file(client: &Client, base_url: &str) -> Outcome {
     wait_for(client, Locator::Id("row-7-email")).await?;
     click(client, "#batch-attention-only").await?;
     text_is(client, "#batch-listed", &listed(1, 100, 150)).await
+}
+
+/// The page left while its rows are being added: the row on its way
+/// finishes, the app goes on running, and back on the page Resume adds the
+/// rest, each customer once.
+async fn a_file_left_mid_way(client: &Client, base_url: &str) -> Outcome {
+    let prefixes: Vec<String> = ["elso", "masodik", "harmadik", "negyedik"]
+        .iter()
+        .map(|word| format!("elhagyott{word}"))
+        .collect();
+    let rows: Vec<_> = prefixes.iter().map(|prefix| hungarian(prefix)).collect();
+    let saved = saved_file(&rows)?;
+    sign_in_as(client, base_url, "salesagent", "Customers").await?;
+    let api = Api::of_page(client, base_url).await?;
+    click(client, "#add-from-file").await?;
+    heading(client, texts_in(Locale::En).batch.title).await?;
+    choose_file(client, saved.path()).await?;
+    counts_are(client, Locale::En, 4, 0, 0).await?;
+    slow_customer_posts(client).await?;
+    click(client, "#batch-submit").await?;
+    added_at_least(client, 1).await?;
+    back(client).await?;
+    heading(client, "Customers").await?;
+    // The row on its way finishes in its own wizard; nothing stops the app.
+    tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+    count_is(client, "#crash", 0).await?;
+    heading(client, "Customers").await?;
+
+    click(client, "#add-from-file").await?;
+    heading(client, texts_in(Locale::En).batch.title).await?;
+    let en = &texts_in(Locale::En).batch;
+    text_is(client, "#batch-submit", en.resume).await?;
+    click(client, "#batch-submit").await?;
+    let done = (en.progress)(4, 0, 0);
+    text_until(client, "#batch-progress-text", |text| text == done)
+        .await
+        .map_err(|failure| format!("{failure}; expected {done:?}"))?;
+    for prefix in &prefixes {
+        let held = api
+            .customers_at(&format!("{prefix}.onmicrosoft.com"))
+            .await?;
+        check(held.len() == 1, || {
+            format!("{prefix}: the server holds {} customers", held.len())
+        })?;
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_file_left_while_its_rows_are_added_is_resumed_without_creating_any_twice() {
+    run("batch-left", &[], a_file_left_mid_way).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -29,7 +29,9 @@ pub struct Sending {
     pub connection_lost: RwSignal<bool>,
     /// When this run started and how many rows it has finished since.
     pace: RwSignal<Option<(f64, usize)>>,
-    /// The page's owner, which the rows' wizards live under.
+    /// The app's own owner, which outlives this page: each row's wizard lives
+    /// under a child of it while the row is sent, so that a row on its way
+    /// when the page is left still finishes, stored in its slot.
     owner: StoredValue<Owner>,
     /// Taken while the page is built: the run's tasks have no context to
     /// find it in.
@@ -51,7 +53,7 @@ impl Sending {
             pausing: RwSignal::new(false),
             connection_lost: RwSignal::new(false),
             pace: RwSignal::new(None),
-            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            owner: StoredValue::new(app_owner()),
             staff: Staff::get(),
         }
     }
@@ -70,13 +72,15 @@ impl Sending {
         spawn_local(async move {
             let mut rows = queue.into_iter();
             let mut next = rows.next();
+            // `try_`: after each wait the page may be gone, and with it
+            // these values; then the run stops, as when paused.
             while let Some(row) = next.take() {
-                if self.pausing.get_untracked() {
+                if self.pausing.try_get_untracked() != Some(false) {
                     break;
                 }
                 match self.send(batch, &row).await {
                     Sent::Finished => {
-                        self.pace.update(|pace| {
+                        self.pace.try_update(|pace| {
                             if let Some((_, done)) = pace {
                                 *done += 1;
                             }
@@ -90,8 +94,8 @@ impl Sending {
                     Sent::Stop => break,
                 }
             }
-            self.running.set(false);
-            self.pausing.set(false);
+            self.running.try_set(false);
+            self.pausing.try_set(false);
         });
     }
 
@@ -109,10 +113,8 @@ impl Sending {
         let id = batch.file.with_untracked(|file| file.id);
         let batch_row = row.data.get_untracked();
         let number = row.number;
-        let wizard = self
-            .owner
-            .get_value()
-            .with(|| Wizard::in_slot(slot(id, number)));
+        let row_owner = self.owner.get_value().child();
+        let wizard = row_owner.with(|| Wizard::in_slot(slot(id, number)));
         let draft = prepared(batch, self.staff, batch_row.row.draft);
         // A row sent before keeps the draft it was sent with.
         wizard.state.update(|stored| {
@@ -126,7 +128,7 @@ impl Sending {
         let (outcome, sent) = match submit::run(wizard).await {
             Ok(()) => {
                 if let Some(password) = wizard.password.get_untracked() {
-                    batch.passwords.update(|passwords| {
+                    batch.passwords.try_update(|passwords| {
                         passwords.insert(number, password);
                     });
                 }
@@ -140,7 +142,7 @@ impl Sending {
                     ApiError::Fault { status: 429, .. } => Sent::Throttled,
                     error if error.is_unauthorized() => Sent::Stop,
                     error if error.is_transient() => {
-                        self.connection_lost.set(true);
+                        self.connection_lost.try_set(true);
                         Sent::Stop
                     }
                     _ => Sent::Finished,
@@ -149,7 +151,7 @@ impl Sending {
             }
         };
         wizard.save_now();
-        batch.outcomes.update(|outcomes| match outcome {
+        batch.outcomes.try_update(|outcomes| match outcome {
             Some(outcome) => {
                 outcomes.insert(number, outcome);
             }
@@ -157,8 +159,19 @@ impl Sending {
                 outcomes.remove(&number);
             }
         });
+        // The row's wizard goes with its owner; its slot keeps what it did.
+        drop(row_owner);
         sent
     }
+}
+
+/// The owner of the whole app, above every page's.
+fn app_owner() -> Owner {
+    let mut owner = Owner::current().unwrap_or_default();
+    while let Some(parent) = owner.parent() {
+        owner = parent;
+    }
+    owner
 }
 
 /// The draft as the wizard sends it: each offer in the billing cycle it is
