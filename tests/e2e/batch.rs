@@ -571,7 +571,24 @@ async fn a_long_file(client: &Client, base_url: &str) -> Outcome {
     count_is(client, "#batch-rows tbody tr", 1).await?;
     wait_for(client, Locator::Id("row-7-email")).await?;
     click(client, "#batch-attention-only").await?;
-    text_is(client, "#batch-listed", &listed(1, 100, 150)).await
+    text_is(client, "#batch-listed", &listed(1, 100, 150)).await?;
+
+    // Another file is listed whole, the box unticked.
+    click(client, "#batch-attention-only").await?;
+    text_is(client, "#batch-listed", &listed(1, 1, 1)).await?;
+    let shorter = saved_file(&rows[..120])?;
+    choose_file(client, shorter.path()).await?;
+    text_is(client, "#batch-listed", &listed(1, 100, 120)).await?;
+    let ticked = client
+        .execute(
+            "return document.getElementById('batch-attention-only').checked",
+            vec![],
+        )
+        .await
+        .map_err(failed("the box's state"))?;
+    check(ticked.as_bool() == Some(false), || {
+        format!("the box is {ticked:?} for a new file")
+    })
 }
 
 /// The page left while its rows are being added: the row on its way

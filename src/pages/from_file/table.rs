@@ -82,7 +82,13 @@ pub fn RowsTable(batch: Batch) -> impl IntoView {
     view! {
         <Show when=long>
             <div class="checkbox">
-                <input type="checkbox" id="batch-attention-only" on:change=attention_only />
+                <input
+                    type="checkbox"
+                    id="batch-attention-only"
+                    // Unticked again when another file is chosen.
+                    prop:checked=move || only.with(Option::is_some)
+                    on:change=attention_only
+                />
                 <label for="batch-attention-only">{t!(batch.attention_only)}</label>
             </div>
         </Show>
