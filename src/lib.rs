@@ -49,11 +49,9 @@ use components::signed_in::SignedIn;
 use components::site_header::SiteHeader;
 use pages::account_info::AccountInfoPage;
 use pages::not_found::NotFound;
-use pages::sign_in::AuthCallbackPage;
-use pages::subscriptions::SubscriptionsPage;
 use pages::{
-    ConfirmationRoute, CustomersRoute, FromFileRoute, RelationshipRequestRoute, ReviewRoute,
-    SignInRoute,
+    AuthCallbackRoute, ConfirmationRoute, CustomersRoute, FromFileRoute, RelationshipRequestRoute,
+    ReviewRoute, SignInRoute, SubscriptionsRoute,
 };
 use session::Session;
 use staff::Staff;
@@ -66,7 +64,7 @@ fn Elsewhere() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let route = config::route_of(&location.pathname.get_untracked());
     if oidc::is_callback(&route) {
-        view! { <AuthCallbackPage /> }.into_any()
+        pages::lazy_page::<AuthCallbackRoute>().into_any()
     } else {
         view! { <NotFound /> }.into_any()
     }
@@ -101,7 +99,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("") view=SignedInPages>
                     <Route path=path!("/customers") view={Lazy::<CustomersRoute>::new()} />
                     <Route path=path!("/customers/new/account") view=AccountInfoPage />
-                    <Route path=path!("/customers/new/subscriptions") view=SubscriptionsPage />
+                    <Route path=path!("/customers/new/subscriptions") view={Lazy::<SubscriptionsRoute>::new()} />
                     <Route path=path!("/customers/new/review") view={Lazy::<ReviewRoute>::new()} />
                     <Route path=path!("/customers/new/confirmation") view={Lazy::<ConfirmationRoute>::new()} />
                     <Route path=path!("/customers/new/from-file") view={Lazy::<FromFileRoute>::new()} />

@@ -57,6 +57,13 @@ macro_rules! lazy_route {
     };
 }
 
+/// `Route`'s page where no route can name it (its path is known only at
+/// run time), shown once its code is in.
+pub fn lazy_page<Route: leptos_router::LazyRoute>() -> impl leptos::prelude::IntoView {
+    // The page's future is not `Send`; the app has one thread.
+    leptos::prelude::Suspend::new(send_wrapper::SendWrapper::new(Route::view(Route::data())))
+}
+
 /// Fetches `Route`'s code while the browser has nothing else to do, so that
 /// the step it leads to opens at once (a no-op without `split`).
 pub fn preload<Route: leptos_router::LazyRoute>() {
@@ -80,10 +87,14 @@ use from_file::FromFilePage;
 use not_loaded::NotLoaded;
 use relationship_request::RelationshipRequestPage;
 use review::ReviewPage;
+use sign_in::AuthCallbackPage;
 use sign_in::SignInPage;
+use subscriptions::SubscriptionsPage;
 
 lazy_route!(SignInRoute, sign_in_page, SignInPage);
+lazy_route!(AuthCallbackRoute, auth_callback_page, AuthCallbackPage);
 lazy_route!(CustomersRoute, customers_page, CustomersPage);
+lazy_route!(SubscriptionsRoute, subscriptions_page, SubscriptionsPage);
 lazy_route!(ReviewRoute, review_page, ReviewPage);
 lazy_route!(ConfirmationRoute, confirmation_page, ConfirmationPage);
 lazy_route!(FromFileRoute, from_file_page, FromFilePage);

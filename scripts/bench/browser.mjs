@@ -328,7 +328,8 @@ async function prepare(browser, token) {
   });
   try {
     await page.goto(`${spaBase}/customers/new/account`, { waitUntil: 'load' });
-    await page.evaluate(() => window.__ready);
+    // When Account info's first field was usable, in the page's own time.
+    const { seen: usable } = await page.evaluate(() => window.__ready);
     await page.selectOption('#country', 'HU');
     await page.waitForSelector('#language option[value=hu]', { state: 'attached' });
     const fields = {
@@ -346,32 +347,25 @@ async function prepare(browser, token) {
     for (const [id, value] of Object.entries(fields)) await page.fill(`#${id}`, value);
     await page.click('#agreement-has-accepted');
     await page.waitForSelector('.availability--ok');
-    // When Subscriptions shows, in the page's own time.
-    await page.evaluate(() => {
-      window.__shown = new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (!document.querySelector('#offer-search')) return;
-          observer.disconnect();
-          resolve(performance.now());
-        });
-        observer.observe(document, { childList: true, subtree: true });
-      });
-    });
+    // On to Subscriptions, whose Review's code is fetched ahead too.
     await page.click('main form button[type=submit]');
     await page.waitForSelector('#offer-search', { timeout: 10000 });
-    // The favicon, if the browser asks for it, comes after load; the next
-    // steps' code when the browser is idle.
+    // The favicon, if the browser asks for it, comes after load; Review's
+    // code when Subscriptions' offers are in and the browser is idle.
     await page.waitForTimeout(1000);
-    // What the first load needs is what was asked for until Subscriptions
-    // showed; what the app asked for after is fetched ahead (the next
-    // steps' code, while the user is on it).
-    const later = await page.evaluate(async () => {
-      const shown = await window.__shown;
-      return performance
-        .getEntriesByType('resource')
-        .filter((entry) => entry.startTime > shown)
-        .map((entry) => new URL(entry.name).pathname);
-    });
+    // The first load is everything asked for until Account info's first
+    // field was usable, and whatever else is not the app's code (the
+    // favicon). The pages' own code asked for after that is fetched ahead,
+    // while the user is on a step, so that Next does not wait for it.
+    const later = await page.evaluate(
+      (usable) =>
+        performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.startTime > usable)
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => /\/(split_|chunk_)[^/]*\.wasm$/.test(path)),
+      usable,
+    );
     const ahead = [...fetched].filter((path) => later.includes(path)).sort();
     const wizard = await page.evaluate(() => sessionStorage.getItem('customer-wizard.wizard'));
     return { wizard, fetched: [...fetched].filter((path) => !ahead.includes(path)).sort(), ahead };

@@ -60,6 +60,8 @@ const percentile = (values, p) => {
 };
 const ms = (value) => (value === undefined ? '–' : `${value.toFixed(1)} ms`);
 const bytes = (value) => value.toLocaleString('en-US');
+/** The total of one column of a list of files' sizes. */
+const sum = (assets, column) => assets.reduce((total, asset) => total + asset[column], 0);
 const ratio = (ours, peer) => `${(ours / peer).toFixed(2)}×`;
 const verdict = (ok) => (ok ? '**met**' : '**missed**');
 
@@ -114,12 +116,14 @@ if (sizes.assets) {
   );
   if (sizes.ahead?.length) {
     out(
-      'Fetched ahead, once Subscriptions showed and the browser was idle: the next steps\' code, so that Next does not wait',
-      'for it. Not in the first load above (nothing waits for these files), listed so that no byte goes uncounted:',
+      'Fetched ahead, after Account info\'s first field was usable, while the browser was idle: the next steps\' code',
+      '(Subscriptions\' from Account info, Review\'s once Subscriptions\' offers are in), so that Next does not wait for it.',
+      'Not in the first load above (nothing the user waits for), listed so that no byte goes uncounted:',
       '',
       '| file | raw | gzip -9 | brotli -q 11 |',
       '| --- | ---: | ---: | ---: |',
       ...sizes.ahead.map((asset) => `| \`${asset.file}\` | ${bytes(asset.raw)} | ${bytes(asset.gzip)} | ${bytes(asset.brotli)} |`),
+      `| **total** | **${bytes(sum(sizes.ahead, 'raw'))}** | **${bytes(sum(sizes.ahead, 'gzip'))}** | **${bytes(sum(sizes.ahead, 'brotli'))}** |`,
       '',
     );
   }

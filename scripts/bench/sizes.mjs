@@ -6,8 +6,9 @@
 // The files are those index.html names, config.json (the app reads it at
 // start), and whatever else the browser fetched from dist/ on a first load
 // (browser.json's firstLoad), so neither list alone can leave one out. The
-// files the app fetched ahead once Subscriptions showed (fetchedAhead: the
-// next steps' code, while the user is on it) are listed apart, not counted.
+// pages' code the app fetched after Account info's first field was usable
+// (fetchedAhead: the next steps', while the user is on a step) is listed
+// apart, not counted.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

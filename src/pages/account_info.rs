@@ -59,6 +59,8 @@ fn country_options() -> Vec<(String, String)> {
 
 #[component]
 fn AccountInfoForm() -> impl IntoView {
+    // Subscriptions, the next step, opens without waiting for its code.
+    super::preload::<super::SubscriptionsRoute>();
     let state = AccountState::new();
     let next = NextStep::new(state);
     DraftForm::provide(state.issues, next.attempted.into());
