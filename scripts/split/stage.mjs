@@ -53,4 +53,17 @@ for (const piece of pieces) {
   script = script.replaceAll(reference, JSON.stringify(`./${hashed}`));
 }
 writeFileSync(join(stage, loader), script);
+
+// The app's JS imports the loader, so the browser would ask for it only once
+// it has that JS: named in index.html, it is fetched alongside.
+const page = join(stage, 'index.html');
+const html = readFileSync(page, 'utf8');
+if (!html.includes('</head>')) {
+  console.error(`split: no </head> in ${page}`);
+  process.exit(2);
+}
+writeFileSync(
+  page,
+  html.replace('</head>', `<link rel="modulepreload" href="./${loader}" crossorigin="anonymous"></head>`),
+);
 console.error(`split: ${pieces.length} pieces and ${loader} in ${stage}`);

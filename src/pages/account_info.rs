@@ -10,6 +10,8 @@ mod next;
 mod reseller;
 mod state;
 
+use std::time::Duration;
+
 use customer_model::validation::Field;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -101,8 +103,26 @@ fn AccountInfoForm() -> impl IntoView {
     };
     let languages = state.language_options(|rules| &rules.supported_languages_list);
     let cultures = state.language_options(|rules| &rules.supported_cultures_list);
-    // Named and sorted again when the language changes.
-    let countries = Memo::new(move |_| country_options());
+    // Naming and sorting the countries is the page's first use of the
+    // browser's `Intl`, whose set-up takes tens of milliseconds: done once the
+    // form has been painted, so that it does not hold the form up; again when
+    // the language changes.
+    let painted = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                painted.try_set(true);
+            },
+            Duration::ZERO,
+        );
+    });
+    let countries = Memo::new(move |_| {
+        if painted.get() {
+            country_options()
+        } else {
+            Vec::new()
+        }
+    });
 
     view! {
         <Title text=title />
