@@ -2,6 +2,8 @@
 //! `sessionStorage`, and the pure functions that turn it into the requests of
 //! the submit sequence (product.md §4). It never holds passwords or tokens.
 
+mod stored;
+
 use serde::{Deserialize, Serialize};
 
 use crate::cloud::Cloud;
@@ -11,8 +13,7 @@ use crate::wire::{
     CartLineItem, CompanyProfile, Contact, CountryValidationRules, Customer, KeyValue, Offer,
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct AccountInfo {
     /// ISO 3166-1 alpha-2.
     pub country: String,
@@ -44,8 +45,7 @@ pub enum AgreementChoice {
     CustomerHasAccepted,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Person {
     pub first_name: String,
     pub last_name: String,
@@ -55,8 +55,7 @@ pub struct Person {
 
 /// The agreement choice keeps its date and acceptor when the user switches
 /// back and forth, so no input is lost.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct AgreementDraft {
     pub choice: AgreementChoice,
     /// `YYYY-MM-DD`.
@@ -65,8 +64,7 @@ pub struct AgreementDraft {
     pub acceptor: Option<Person>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChosenOffer {
     pub offer_id: String,
     pub quantity: u32,
@@ -83,8 +81,7 @@ impl Default for ChosenOffer {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Draft {
     pub account: AccountInfo,
     pub agreement: AgreementDraft,
