@@ -184,6 +184,27 @@ async fn indirect_provider_with_reseller(client: &Client, base_url: &str) -> Out
         "First Up Consultants",
     )
     .await?;
+    // Typing in another field leaves the list as it is (it is not built
+    // again for every keystroke), and the choice with it.
+    client
+        .execute(
+            "window.__resellerChanges = 0;\
+             new MutationObserver((changes) => { window.__resellerChanges += changes.length; })\
+                 .observe(document.getElementById('reseller'),\
+                     { subtree: true, childList: true, attributes: true, characterData: true });",
+            vec![],
+        )
+        .await
+        .map_err(failed("watch the reseller list"))?;
+    type_in(client, "company-name", FOURTH_COFFEE.name).await?;
+    let changes = client
+        .execute("return window.__resellerChanges;", vec![])
+        .await
+        .map_err(failed("count the reseller list's changes"))?;
+    check(changes.as_u64() == Some(0), || {
+        format!("typing a company name changed the reseller list {changes} times")
+    })?;
+    value_is(client, "reseller", RESELLER).await?;
     screenshot(client, "indirect-account-info").await?;
     next(client).await?;
 

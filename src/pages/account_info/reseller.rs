@@ -62,6 +62,9 @@ pub fn ResellerField(unknown: RwSignal<Option<String>>) -> impl IntoView {
             draft.reseller_mpn_id = reseller.and_then(|reseller| reseller.mpn_id.clone());
         });
     };
+    // Apart from the list: read where the list is built, any edit of the
+    // draft (each keystroke in any field) would build it again.
+    let chosen = Memo::new(move |_| wizard.draft(|draft| draft.reseller_id.clone()));
     view! {
         <div class="field">
             <label for="reseller">{t!(account.reseller_label)}</label>
@@ -83,11 +86,11 @@ pub fn ResellerField(unknown: RwSignal<Option<String>>) -> impl IntoView {
                             {options
                                 .into_iter()
                                 .map(|reseller| {
-                                    let selected = wizard
-                                        .draft(|draft| draft.reseller_id.as_deref() == Some(reseller.id.as_str()));
+                                    let id = reseller.id.clone();
+                                    let selected = move || chosen.with(|chosen| chosen.as_deref() == Some(id.as_str()));
                                     view! {
-                                        <option value=reseller.id.clone() selected=selected>
-                                            {reseller.name.clone()}
+                                        <option value=reseller.id prop:selected=selected>
+                                            {reseller.name}
                                         </option>
                                     }
                                 })
