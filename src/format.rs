@@ -1,8 +1,10 @@
 //! Numbers, prices, dates and country names for the UI language, through the
 //! browser's `Intl`: no locale tables in the bundle.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, Function, Intl, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The UI language; a view that formats through here follows its changes.
 fn locales() -> Array {
@@ -21,29 +23,65 @@ fn call(format: Function, value: &JsValue) -> Option<String> {
     format.call1(&JsValue::NULL, value).ok()?.as_string()
 }
 
+thread_local! {
+    /// Formatters made, by UI language and kind.
+    static FORMATTERS: RefCell<Vec<(String, JsValue)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The formatter `make` builds for the UI language, made once per language
+/// and `kind`: making an `Intl` formatter costs tens of microseconds, and a
+/// list formats a price for each of its rows on every keystroke of a search.
+fn formatter(kind: &str, make: impl FnOnce(&Array) -> JsValue) -> JsValue {
+    let key = format!("{}|{kind}", crate::locale::current().tag());
+    let made = FORMATTERS.with_borrow(|formatters| {
+        formatters
+            .iter()
+            .find(|(known, _)| *known == key)
+            .map(|(_, formatter)| formatter.clone())
+    });
+    made.unwrap_or_else(|| {
+        let formatter = make(&locales());
+        FORMATTERS.with_borrow_mut(|formatters| formatters.push((key, formatter.clone())));
+        formatter
+    })
+}
+
 /// `12,50 €`, `$12.50`… An unknown currency code falls back to the plain number.
 pub fn price(amount: f64, currency: &str) -> String {
-    let formatted = (currency.len() == 3)
-        .then(|| {
-            let format = Intl::NumberFormat::new(
-                &locales(),
+    // Anything but three letters makes `Intl` throw, which would stop the app.
+    let formatted = (currency.len() == 3
+        && currency.bytes().all(|byte| byte.is_ascii_alphabetic()))
+    .then(|| {
+        let format = formatter(&format!("price {currency}"), |locales| {
+            Intl::NumberFormat::new(
+                locales,
                 &options(&[("style", "currency"), ("currency", currency)]),
-            );
-            call(format.format(), &JsValue::from_f64(amount))
-        })
-        .flatten();
+            )
+            .format()
+            .into()
+        });
+        call(format.unchecked_into(), &JsValue::from_f64(amount))
+    })
+    .flatten();
     formatted.unwrap_or_else(|| format!("{amount:.2} {currency}"))
 }
 
 /// Whether the UI language's plural rules put `count` in the "one" category.
 pub fn is_plural_one(count: usize) -> bool {
-    let rules = Intl::PluralRules::new(&locales(), &Object::new());
+    let rules: Intl::PluralRules = formatter("plural", |locales| {
+        Intl::PluralRules::new(locales, &Object::new()).into()
+    })
+    .unchecked_into();
     rules.select(count as f64).as_string().as_deref() == Some("one")
 }
 
 pub fn number(value: f64) -> String {
-    let format = Intl::NumberFormat::new(&locales(), &Object::new());
-    call(format.format(), &JsValue::from_f64(value)).unwrap_or_else(|| value.to_string())
+    let format = formatter("number", |locales| {
+        Intl::NumberFormat::new(locales, &Object::new())
+            .format()
+            .into()
+    });
+    call(format.unchecked_into(), &JsValue::from_f64(value)).unwrap_or_else(|| value.to_string())
 }
 
 /// A `YYYY-MM-DD` date, written the local way.

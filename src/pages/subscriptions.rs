@@ -97,11 +97,15 @@ fn SubscriptionsForm() -> impl IntoView {
     };
     // What the offers area shows; the list itself stays mounted while the
     // offers reload (in a new language), so the rows keep their input.
-    let shown = Memo::new(move |_| match catalogue.get() {
-        None => Shown::Loading,
-        Some(Err(error)) => Shown::Failed(error),
-        Some(Ok(_)) if listing.visible.with(Vec::is_empty) => Shown::NoMatch,
-        Some(Ok(_)) => Shown::Offers,
+    // Read in place: it runs on every keystroke of a search, and a copy of
+    // the catalogue would cost more than the list itself.
+    let shown = Memo::new(move |_| {
+        catalogue.with(|loaded| match loaded {
+            None => Shown::Loading,
+            Some(Err(error)) => Shown::Failed(error.clone()),
+            Some(Ok(_)) if listing.visible.with(Vec::is_empty) => Shown::NoMatch,
+            Some(Ok(_)) => Shown::Offers,
+        })
     });
     let title = move || {
         let common = &texts().common;
