@@ -429,11 +429,12 @@ impl SearchField {
 
 pub const CUSTOMERS_PER_PAGE: u32 = 20;
 
-/// A page of customers: the first of a search, or the one after `continuation`.
-pub async fn list_customers(
+/// A page of customers, read as `T` (all of a [`Customer`], or only what a
+/// page shows): the first of a search, or the one after `continuation`.
+pub async fn list_customers<T: DeserializeOwned>(
     search: Option<(SearchField, String)>,
     continuation: Option<String>,
-) -> Result<Collection<Customer>, ApiError> {
+) -> Result<Collection<T>, ApiError> {
     match continuation {
         Some(token) => {
             let mut call = Call::get(format!(

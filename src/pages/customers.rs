@@ -77,7 +77,7 @@ pub fn CustomersPage() -> impl IntoView {
     let customers = LocalResource::new(move || {
         let search = search.get();
         let continuation = trail.with(|trail| trail.tokens(&search).last().cloned());
-        api::list_customers(search, continuation)
+        api::list_customers::<Customer>(search, continuation)
     });
     let staff = Staff::get();
     staff.retry_failures();

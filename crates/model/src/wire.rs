@@ -208,6 +208,24 @@ pub struct Customer {
     pub attributes: Attributes,
 }
 
+/// A customer as a look-up shows it: which one, and its company's name and
+/// domain. The rest of the resource is left unread, so that a page that
+/// only names customers does not carry the reader of all of it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CustomerName {
+    pub id: Option<String>,
+    pub company_profile: CompanyName,
+}
+
+/// The part of a [`CompanyProfile`] that names the company.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CompanyName {
+    pub domain: String,
+    pub company_name: String,
+}
+
 /// `GET /v1/countryvalidationrules/{iso2}`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use customer_model::validation::{self, Field};
-use customer_model::wire::Customer;
+use customer_model::wire::CustomerName;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -47,7 +47,7 @@ impl Availability {
 #[derive(Debug, Clone, Copy)]
 pub struct Lookups {
     pub availability: RwSignal<Availability>,
-    pub look_alikes: RwSignal<Vec<Customer>>,
+    pub look_alikes: RwSignal<Vec<CustomerName>>,
     generation: StoredValue<u64>,
 }
 
@@ -120,7 +120,7 @@ impl Lookups {
 
 /// Our customers whose company name starts with the first word of this one's
 /// (three letters at least), or whose domain starts with this prefix.
-async fn look_alikes(company_name: &str, prefix: &str) -> Vec<Customer> {
+async fn look_alikes(company_name: &str, prefix: &str) -> Vec<CustomerName> {
     let mut searches = Vec::new();
     let first_word = validation::normalize(company_name)
         .split_whitespace()
@@ -134,9 +134,9 @@ async fn look_alikes(company_name: &str, prefix: &str) -> Vec<Customer> {
     if prefix.trim().chars().count() >= 3 && validation::domain_prefix(prefix).is_empty() {
         searches.push((SearchField::Domain, prefix.trim().to_owned()));
     }
-    let mut found: Vec<Customer> = Vec::new();
+    let mut found: Vec<CustomerName> = Vec::new();
     for search in searches {
-        if let Ok(page) = api::list_customers(Some(search), None).await {
+        if let Ok(page) = api::list_customers::<CustomerName>(Some(search), None).await {
             for customer in page.items {
                 if !found.iter().any(|known| known.id == customer.id) {
                     found.push(customer);

@@ -138,6 +138,33 @@ fn customer_list_with_a_continuation_link() {
 }
 
 #[test]
+fn a_customer_read_by_name_keeps_its_id_name_and_domain_in_any_letter_case() {
+    let body = r#"{"totalCount":2,"items":[
+        {"id":"dfd8cc0a","companyProfile":{"domain":"contoso.onmicrosoft.com","companyName":"Contoso Ltd",
+          "tenantId":"dfd8cc0a"},"billingProfile":{"defaultAddress":{"city":"Redmond"}}},
+        {"Id":"7a1b","CompanyProfile":{"Domain":"fabrikam.onmicrosoft.com","CompanyName":"Fabrikam"}}]}"#;
+    let list: Collection<CustomerName> = from_json(body).expect("reads");
+    let named: Vec<_> = list
+        .items
+        .iter()
+        .map(|customer| {
+            (
+                customer.id.as_deref(),
+                customer.company_profile.company_name.as_str(),
+                customer.company_profile.domain.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        named,
+        [
+            (Some("dfd8cc0a"), "Contoso Ltd", "contoso.onmicrosoft.com"),
+            (Some("7a1b"), "Fabrikam", "fabrikam.onmicrosoft.com"),
+        ]
+    );
+}
+
+#[test]
 fn address_validation_response() {
     let body = r#"{ "originalAddress": {"country":"US","city":"Redmond","state":"WA","addressLine1":"Microsoft Way","postalCode":"98052"},
       "suggestedAddresses": [ {"country":"US","city":"Redmond","state":"WA","addressLine1":"1 Microsoft Way","postalCode":"98052-6399"} ],
