@@ -34,6 +34,8 @@ const KEY_PAUSE_MS = 80;
 // 10 Mbit/s each way, 40 ms round trip; 10 runs.
 const SLOW_NETWORK = { offline: false, latency: 40, downloadThroughput: 1_250_000, uploadThroughput: 1_250_000 };
 const SLOW_NETWORK_RUNS = 10;
+// Step changes traced for V8's compiling.
+const COMPILE_RUNS = 10;
 
 /** Runs in every page before its scripts: the session, and the probes. */
 function harness({ token, wizard, ready }) {
@@ -153,6 +155,8 @@ const samples = {
   nextToReview: [],
   answerToSubscriptions: [],
   answerToReview: [],
+  compileToSubscriptions: [],
+  compileToReview: [],
   offersListedSeen: [],
   offersListedFrame: [],
   offersRender: [],
@@ -282,6 +286,48 @@ async function nextRun(browser, token, wizard) {
     if (toReview.changed === null) throw new Error('Next did not open Review');
     samples.nextToReview.push(toReview.changed);
     samples.answerToReview.push(toReview.changed - toReview.lastAnswer);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The same step changes again, traced: how long V8 spends compiling wasm
+ * functions the page runs for the first time (`wasm.CompileLazy`, from
+ * Next's click to the next step's frame). Apart from nextRun, as tracing
+ * slows what it watches.
+ */
+async function compileRun(browser, token, wizard) {
+  const { context, page } = await freshPage(browser, { token, wizard, ready: {} });
+  try {
+    await page.goto(`${spaBase}/customers/new/account`, { waitUntil: 'commit' });
+    await page.evaluate(() => window.__ready);
+    await page.waitForSelector('#language option[value=hu]', { state: 'attached' });
+    await page.waitForSelector('.availability--ok');
+    const cdp = await context.newCDPSession(page);
+    const compiling = async (act, selector) => {
+      const events = [];
+      const collect = (data) => events.push(...data.value);
+      cdp.on('Tracing.dataCollected', collect);
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.start', { categories: 'v8.wasm', transferMode: 'ReportEvents' });
+      await act();
+      await page.waitForSelector(selector);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+      await cdp.send('Tracing.end');
+      await complete;
+      cdp.off('Tracing.dataCollected', collect);
+      return events
+        .filter((event) => event.name === 'wasm.CompileLazy' && event.ph === 'X')
+        .reduce((total, event) => total + event.dur / 1000, 0);
+    };
+    samples.compileToSubscriptions.push(
+      await compiling(() => page.click('main form button[type=submit]'), '#offer-search'),
+    );
+    await page.waitForSelector('ul.offers > li');
+    samples.compileToReview.push(
+      await compiling(() => page.click('main form button[type=submit]'), '#update-account'),
+    );
   } finally {
     await context.close();
   }
@@ -428,6 +474,7 @@ try {
     ['next', () => nextRun(browser, token, wizard)],
     ['offers', () => offersRun(browser, bigToken, wizard)],
     ['slow network', () => slowNetworkRun(browser, token), SLOW_NETWORK_RUNS],
+    ['compiling', () => compileRun(browser, token, wizard), COMPILE_RUNS],
     ['bare page', () => bareRun(browser)],
   ];
   for (let run = 0; run < runs; run += 1) {

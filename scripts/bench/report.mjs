@@ -217,6 +217,8 @@ out(
   row('… from the last server answer it waited for → that frame', samples.answerToSubscriptions, oneFrame()),
   row('Next on Subscriptions (click) → end of the frame showing Review', samples.nextToReview),
   row('… from the last server answer it waited for (none when Review\'s code was fetched ahead) → that frame', samples.answerToReview, oneFrame()),
+  row('Of Next → Subscriptions: V8 compiling wasm functions run for the first time (traced `wasm.CompileLazy`; 10 runs apart)', samples.compileToSubscriptions),
+  row('Of Next → Review: the same', samples.compileToReview),
   row(`Subscriptions, ${bytes(browser.offers ?? 0)} offers: navigation start → end of the frame listing the first tab (${browser.firstTab ?? '?'} offers match; the first ones are listed)`, samples.offersListedFrame),
   row('… `/v1/offers` response received → that frame (JSON parse + render)', samples.offersRender),
   row('Filter as you type: keydown → end of the frame showing the new list', samples.filterChanged, oneFrame()),
