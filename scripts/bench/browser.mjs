@@ -264,15 +264,26 @@ async function slowNetworkRun(browser, token) {
   }
 }
 
-/** A complete Account info, Next, then Subscriptions' Next. */
-async function nextRun(browser, token, wizard) {
+/** A fresh page on the complete Account info, ready to go on: the
+ *  country's rules and the domain check are in. */
+async function completeAccountInfo(browser, token, wizard) {
   const { context, page } = await freshPage(browser, { token, wizard, ready: {} });
   try {
     await page.goto(`${spaBase}/customers/new/account`, { waitUntil: 'commit' });
     await page.evaluate(() => window.__ready);
-    // Ready to go on: the country's rules and the domain check are in.
     await page.waitForSelector('#language option[value=hu]', { state: 'attached' });
     await page.waitForSelector('.availability--ok');
+    return { context, page };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** A complete Account info, Next, then Subscriptions' Next. */
+async function nextRun(browser, token, wizard) {
+  const { context, page } = await completeAccountInfo(browser, token, wizard);
+  try {
     const toSubscriptions = await measure(page, 'click', { selector: '#offer-search' }, () =>
       page.click('main form button[type=submit]'),
     );
@@ -298,12 +309,8 @@ async function nextRun(browser, token, wizard) {
  * slows what it watches.
  */
 async function compileRun(browser, token, wizard) {
-  const { context, page } = await freshPage(browser, { token, wizard, ready: {} });
+  const { context, page } = await completeAccountInfo(browser, token, wizard);
   try {
-    await page.goto(`${spaBase}/customers/new/account`, { waitUntil: 'commit' });
-    await page.evaluate(() => window.__ready);
-    await page.waitForSelector('#language option[value=hu]', { state: 'attached' });
-    await page.waitForSelector('.availability--ok');
     const cdp = await context.newCDPSession(page);
     const compiling = async (act, selector) => {
       const events = [];
