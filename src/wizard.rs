@@ -122,6 +122,24 @@ pub struct CreatedCart {
     pub offers: u64,
 }
 
+/// The orders a checkout placed, kept as the server wrote them and read
+/// only where they are shown: restoring the wizard, which every page does
+/// at start, then does not carry the reader of orders.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(transparent)]
+pub struct PlacedOrders(serde_json::Value);
+
+impl PlacedOrders {
+    pub fn new(orders: &[Order]) -> PlacedOrders {
+        PlacedOrders(serde_json::to_value(orders).unwrap_or_default())
+    }
+
+    /// The orders; none if what is kept is not orders.
+    pub fn orders(&self) -> Vec<Order> {
+        customer_model::wire::from_value(self.0.clone()).unwrap_or_default()
+    }
+}
+
 /// How far Submit got, kept so that a retry or a reload resumes where it
 /// stopped and never repeats a write under a new id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -131,7 +149,7 @@ pub struct Submission {
     pub customer: Operation<CreatedCustomer>,
     pub agreement: Operation<()>,
     pub cart: Operation<CreatedCart>,
-    pub checkout: Operation<Vec<Order>>,
+    pub checkout: Operation<PlacedOrders>,
     /// Every write needed is done (they are then left out of the draft).
     pub complete: bool,
 }

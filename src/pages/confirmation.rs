@@ -8,7 +8,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::clipboard::{Copied, copied_message, copy_to_clipboard};
 use crate::components::step_guard::StepGuard;
 use crate::i18n::{page_title, t, texts};
-use crate::wizard::{Step, Wizard};
+use crate::wizard::{PlacedOrders, Step, Wizard};
 
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
@@ -27,7 +27,11 @@ fn Confirmation() -> impl IntoView {
         .state
         .with_untracked(|state| state.submission.clone());
     let customer = submission.customer.done().cloned().unwrap_or_default();
-    let orders = submission.checkout.done().cloned().unwrap_or_default();
+    let orders = submission
+        .checkout
+        .done()
+        .map(PlacedOrders::orders)
+        .unwrap_or_default();
     let password = wizard.password.get_untracked();
     let copied = RwSignal::new(None::<Copied>);
     let customer_id = customer.id.clone();

@@ -4,11 +4,12 @@
 //! never creates a customer or an order twice; a failure resumes at its step.
 
 use customer_model::draft::Draft;
-use customer_model::wire::{FaultCode, Order};
+use customer_model::wire::FaultCode;
 use leptos::prelude::*;
 
 use super::{
-    CreatedCart, CreatedCustomer, Operation, Stored, Submission, Wizard, offers_fingerprint,
+    CreatedCart, CreatedCustomer, Operation, PlacedOrders, Stored, Submission, Wizard,
+    offers_fingerprint,
 };
 use crate::api::{self, ApiError, Ids};
 
@@ -193,7 +194,7 @@ async fn order(
     customer_id: &str,
     draft: &Draft,
     cart: &customer_model::wire::Cart,
-) -> Result<Vec<Order>, Failure> {
+) -> Result<PlacedOrders, Failure> {
     if let Some(orders) = wizard
         .state
         .with_untracked(|state| state.submission.checkout.done().cloned())
@@ -232,6 +233,6 @@ async fn order(
         Stage::Order,
         result,
         |state| &mut state.submission.checkout,
-        |checkout| checkout.orders,
+        |checkout| PlacedOrders::new(&checkout.orders),
     )
 }

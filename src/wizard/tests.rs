@@ -76,3 +76,22 @@ fn the_stored_fingerprint_is_fnv_1a_of_the_json_and_so_the_same_on_every_toolcha
     assert_eq!(fingerprint(&"a"), 0xd427_2417_d7c7_7eea);
     assert_ne!(fingerprint(&"a"), fingerprint(&"b"));
 }
+
+#[test]
+fn placed_orders_are_kept_as_written_and_read_back_where_shown() {
+    let order = customer_model::wire::Order {
+        id: Some("o-1".into()),
+        currency_code: Some("HUF".into()),
+        status: Some("completed".into()),
+        ..Default::default()
+    };
+    let mut stored = completed();
+    stored.submission.checkout = Operation::Done(PlacedOrders::new(std::slice::from_ref(&order)));
+    let text = serde_json::to_string(&stored).expect("serializes");
+    let read: Stored = customer_model::wire::from_json(&text).expect("reads back");
+    assert_eq!(read, stored);
+    let kept = read.submission.checkout.done().map(PlacedOrders::orders);
+    assert_eq!(kept, Some(vec![order]));
+    // Anything else kept there reads as no orders, not as a failure.
+    assert_eq!(PlacedOrders(serde_json::json!({"x": 1})).orders(), []);
+}
