@@ -10,8 +10,6 @@ mod next;
 mod reseller;
 mod state;
 
-use std::time::Duration;
-
 use customer_model::validation::Field;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -105,19 +103,15 @@ fn AccountInfoForm() -> impl IntoView {
     let cultures = state.language_options(|rules| &rules.supported_cultures_list);
     // Naming and sorting the countries is the page's first use of the
     // browser's `Intl`, whose set-up takes tens of milliseconds: done once the
-    // form has been painted, so that it does not hold the form up; again when
-    // the language changes.
-    let painted = RwSignal::new(false);
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                painted.try_set(true);
-            },
-            Duration::ZERO,
-        );
+    // form has been painted and the browser is idle, so that it holds up
+    // neither the form nor what comes right after it; again when the language
+    // changes.
+    let idle = RwSignal::new(false);
+    request_idle_callback(move || {
+        idle.try_set(true);
     });
     let countries = Memo::new(move |_| {
-        if painted.get() {
+        if idle.get() {
             country_options()
         } else {
             Vec::new()
