@@ -150,11 +150,14 @@ const samples = {
   slowNetworkSeen: [],
   bareFrame: [],
   typingFrame: [],
+  typingFirstKey: [],
+  typingLaterKeys: [],
   messageChanged: [],
   nextToSubscriptions: [],
   nextToReview: [],
   answerToSubscriptions: [],
   answerToReview: [],
+  compileFirstKey: [],
   compileToSubscriptions: [],
   compileToReview: [],
   offersListedSeen: [],
@@ -193,9 +196,10 @@ async function accountRun(browser, token) {
     samples.ttiSeen.push(ready.seen);
     samples.ttiFrame.push(ready.frame);
     await page.focus('#company-name');
-    for (const key of 'Contoso') {
+    for (const [index, key] of [...'Contoso'].entries()) {
       const result = await measure(page, 'keydown', {}, () => page.keyboard.press(key));
       samples.typingFrame.push(result.nextFrame);
+      (index === 0 ? samples.typingFirstKey : samples.typingLaterKeys).push(result.nextFrame);
       await page.waitForTimeout(KEY_PAUSE_MS);
     }
     // Leaving the field is what lets its messages show.
@@ -303,10 +307,10 @@ async function nextRun(browser, token, wizard) {
 }
 
 /**
- * The same step changes again, traced: how long V8 spends compiling wasm
- * functions the page runs for the first time (`wasm.CompileLazy`, from
- * Next's click to the next step's frame). Apart from nextRun, as tracing
- * slows what it watches.
+ * A first keystroke and the same step changes again, traced: how long V8
+ * spends compiling wasm functions the page runs for the first time
+ * (`wasm.CompileLazy`, from the event to the frame that shows its result).
+ * Apart from the runs that time them, as tracing slows what it watches.
  */
 async function compileRun(browser, token, wizard) {
   const { context, page } = await completeAccountInfo(browser, token, wizard);
@@ -328,6 +332,9 @@ async function compileRun(browser, token, wizard) {
         .filter((event) => event.name === 'wasm.CompileLazy' && event.ph === 'X')
         .reduce((total, event) => total + event.dur / 1000, 0);
     };
+    // The page's first keystroke, as a user's first key in Company name.
+    await page.focus('#company-name');
+    samples.compileFirstKey.push(await compiling(() => page.keyboard.press('x'), '#company-name'));
     samples.compileToSubscriptions.push(
       await compiling(() => page.click('main form button[type=submit]'), '#offer-search'),
     );
