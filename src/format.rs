@@ -29,7 +29,7 @@ thread_local! {
 }
 
 /// The formatter `make` builds for the UI language, made once per language
-/// and `kind`: making an `Intl` formatter costs tens of microseconds, and a
+/// and `kind`: making an `Intl` object is far slower than using one, and a
 /// list formats a price for each of its rows on every keystroke of a search.
 fn formatter(kind: &str, make: impl FnOnce(&Array) -> JsValue) -> JsValue {
     let key = format!("{}|{kind}", crate::locale::current().tag());
@@ -90,8 +90,12 @@ pub fn date(iso: &str) -> String {
     if date.get_time().is_nan() {
         return iso.to_owned();
     }
-    let format = Intl::DateTimeFormat::new(&locales(), &options(&[("dateStyle", "long")]));
-    call(format.format(), &date).unwrap_or_else(|| iso.to_owned())
+    let format = formatter("date", |locales| {
+        Intl::DateTimeFormat::new(locales, &options(&[("dateStyle", "long")]))
+            .format()
+            .into()
+    });
+    call(format.unchecked_into(), &date).unwrap_or_else(|| iso.to_owned())
 }
 
 /// The country's name in the UI language; its code when the browser has none.
@@ -132,7 +136,10 @@ pub fn language_name(code: &str) -> String {
     if !is_language_tag(code) {
         return code.to_owned();
     }
-    let names = Intl::DisplayNames::new(&locales(), &options(&[("type", "language")]));
+    let names: Intl::DisplayNames = formatter("language names", |locales| {
+        Intl::DisplayNames::new(locales, &options(&[("type", "language")])).into()
+    })
+    .unchecked_into();
     names
         .of(code)
         .map(String::from)
@@ -142,7 +149,12 @@ pub fn language_name(code: &str) -> String {
 /// Sorts the way a dictionary of the UI language does (Turkish "Ç" after
 /// "C", Hungarian "Ö" after "O"), through the browser's `Intl.Collator`.
 pub fn sort_by_name<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
-    let compare = Intl::Collator::new(&locales(), &Object::new()).compare();
+    let compare: Function = formatter("collation", |locales| {
+        Intl::Collator::new(locales, &Object::new())
+            .compare()
+            .into()
+    })
+    .unchecked_into();
     items.sort_by(|a, b| {
         let order = compare
             .call2(
@@ -157,9 +169,12 @@ pub fn sort_by_name<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
     });
 }
 
-/// Many country names at once (one `Intl.DisplayNames` for all).
+/// Many country names at once.
 pub fn country_names(codes: &[&str]) -> Vec<String> {
-    let names = Intl::DisplayNames::new(&locales(), &options(&[("type", "region")]));
+    let names: Intl::DisplayNames = formatter("region names", |locales| {
+        Intl::DisplayNames::new(locales, &options(&[("type", "region")])).into()
+    })
+    .unchecked_into();
     codes
         .iter()
         .map(|code| {
