@@ -12,3 +12,4 @@ pub mod signed_in;
 pub mod site_header;
 pub mod step_guard;
 pub mod text_field;
+pub mod title;

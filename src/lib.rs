@@ -40,7 +40,6 @@ pub mod testing {
 }
 
 use leptos::prelude::*;
-use leptos_meta::provide_meta_context;
 use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
 use leptos_router::{Lazy, path};
 
@@ -82,7 +81,6 @@ fn SignedInPages() -> impl IntoView {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     locale::start();
     let session = Session::provide();
     Staff::provide(session);

@@ -10,9 +10,9 @@ mod next;
 mod reseller;
 mod state;
 
+use crate::components::title::Title;
 use customer_model::validation::Field;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use address_dialog::AddressDialog;
 pub use address_fields::AddressFields;

@@ -1,7 +1,7 @@
+use crate::components::title::Title;
 use customer_model::wire::{Customer, Me};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, SearchField};

@@ -8,11 +8,11 @@ mod sending;
 mod state;
 mod table;
 
+use crate::components::title::Title;
 use customer_model::batch::{self, FileProblem};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
 use wasm_bindgen_futures::JsFuture;
 
 use results::Downloads;

@@ -1,8 +1,8 @@
 //! For a customer that already has a tenant: the invitation to accept us as
 //! its partner, sent by the partner's own email.
 
+use crate::components::title::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::api;
 use crate::components::clipboard::{Copied, copied_message, copy_to_clipboard};

@@ -1,12 +1,12 @@
 //! Step 3: every answer on one page (the check-answers pattern), with Update
 //! links, and Submit with its progress per write.
 
+use crate::components::title::Title;
 use customer_model::draft::{AgreementChoice, Draft};
 use customer_model::validation::{self, Issue};
 use customer_model::wire::PartnerRelationship;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_meta::Title;
 use leptos_router::hooks::use_navigate;
 
 use crate::catalogue::{catalogue_of, chosen_lines, total_label, totals};

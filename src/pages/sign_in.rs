@@ -1,8 +1,8 @@
+use crate::components::title::Title;
 use customer_model::wire::DemoInfo;
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 

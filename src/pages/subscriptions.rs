@@ -4,10 +4,10 @@
 mod listing;
 mod offer_row;
 
+use crate::components::title::Title;
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use listing::{Listing, ShowMore};
