@@ -10,7 +10,6 @@ mod next;
 mod reseller;
 mod state;
 
-use crate::components::title::Title;
 use customer_model::validation::Field;
 use leptos::prelude::*;
 
@@ -29,6 +28,7 @@ use crate::components::relationship_link::relationship_link;
 use crate::components::select_field::SelectField;
 use crate::components::step_guard::StepGuard;
 use crate::components::text_field::TextField;
+use crate::components::title::Title;
 use crate::config::href;
 use crate::countries::COUNTRIES;
 use crate::format;

@@ -1,12 +1,12 @@
 //! After Submit: the new customer, its admin's one-time password (shown once,
 //! never stored), and the orders placed; Done returns to Customers.
 
-use crate::components::title::Title;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::clipboard::{Copied, copied_message, copy_to_clipboard};
 use crate::components::step_guard::StepGuard;
+use crate::components::title::Title;
 use crate::i18n::{page_title, t, texts};
 use crate::wizard::{PlacedOrders, Step, Wizard};
 

@@ -1,4 +1,3 @@
-use crate::components::title::Title;
 use customer_model::wire::{Customer, Me};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -6,6 +5,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, SearchField};
 use crate::components::cannot_add::CannotAdd;
+use crate::components::title::Title;
 use crate::i18n::{api_error_message, page_title, t, texts};
 use crate::staff::Staff;
 use crate::wizard::Step;

@@ -8,7 +8,6 @@ mod sending;
 mod state;
 mod table;
 
-use crate::components::title::Title;
 use customer_model::batch::{self, FileProblem};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -22,6 +21,7 @@ use table::RowsTable;
 
 use crate::components::cannot_add::CannotAdd;
 use crate::components::error_summary::{ErrorSummary, focus_when_shown};
+use crate::components::title::Title;
 use crate::i18n::{page_title, t, texts};
 use crate::staff::Staff;
 

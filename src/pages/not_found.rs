@@ -1,6 +1,6 @@
-use crate::components::title::Title;
 use leptos::prelude::*;
 
+use crate::components::title::Title;
 use crate::i18n::{page_title, t, texts};
 
 #[component]

@@ -1,11 +1,11 @@
 //! For a customer that already has a tenant: the invitation to accept us as
 //! its partner, sent by the partner's own email.
 
-use crate::components::title::Title;
 use leptos::prelude::*;
 
 use crate::api;
 use crate::components::clipboard::{Copied, copied_message, copy_to_clipboard};
+use crate::components::title::Title;
 use crate::config::href;
 use crate::i18n::{api_error_message, page_title, t, texts};
 use crate::staff::Staff;

@@ -1,7 +1,6 @@
 //! Step 3: every answer on one page (the check-answers pattern), with Update
 //! links, and Submit with its progress per write.
 
-use crate::components::title::Title;
 use customer_model::draft::{AgreementChoice, Draft};
 use customer_model::validation::{self, Issue};
 use customer_model::wire::PartnerRelationship;
@@ -13,6 +12,7 @@ use crate::catalogue::{catalogue_of, chosen_lines, total_label, totals};
 use crate::components::form::issue_target;
 use crate::components::relationship_link::relationship_link;
 use crate::components::step_guard::StepGuard;
+use crate::components::title::Title;
 use crate::format;
 use crate::i18n::{api_error_message, fill, issue_message, page_title, t, texts};
 use crate::staff::Staff;

@@ -1,4 +1,3 @@
-use crate::components::title::Title;
 use customer_model::wire::DemoInfo;
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
@@ -9,6 +8,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{ErrorSummary, focus_when_shown};
 use crate::components::field_error::FieldError;
+use crate::components::title::Title;
 use crate::config::{self, Auth, safe_return};
 use crate::i18n::{api_error_message, page_title, role_name, t, texts};
 use crate::session::{Ending, Session};

@@ -4,7 +4,6 @@
 mod listing;
 mod offer_row;
 
-use crate::components::title::Title;
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -18,6 +17,7 @@ use crate::catalogue::{catalogue_of, total_label, totals};
 use crate::components::error_summary::{ErrorSummary, focus_when_shown};
 use crate::components::form::issue_target;
 use crate::components::step_guard::StepGuard;
+use crate::components::title::Title;
 use crate::i18n::{api_error_message, issue_message, page_title, t, texts};
 use crate::wizard::{Step, Wizard};
 

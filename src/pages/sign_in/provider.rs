@@ -2,12 +2,12 @@
 //! `auth.type` `"oidc"`): the Sign in page, the provider's way back, and what
 //! a broken `auth` shows instead of falling back to passwords.
 
-use crate::components::title::Title;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
+use crate::components::title::Title;
 use crate::config::safe_return;
 use crate::i18n::{page_title, t, texts};
 use crate::oidc::{self, OidcError, Prompt};
