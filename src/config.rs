@@ -403,7 +403,10 @@ pub fn safe_return(target: Option<String>) -> String {
     match web_sys::Url::new_with_base(&format!(".{target}"), &base) {
         Ok(url) if url.origin() == origin && url.pathname().starts_with(&base[origin.len()..]) => {
             let path = route_of(&url.pathname());
-            if path.starts_with("//") || path.contains('\\') {
+            // Judged decoded too: `/%2F%2Fhost` is no page of the app.
+            let decoded = js_sys::decode_uri_component(&path).map(String::from).ok();
+            let suspect = |path: &str| path.starts_with("//") || path.contains('\\');
+            if suspect(&path) || decoded.as_deref().is_none_or(suspect) {
                 HOME.to_owned()
             } else {
                 format!("{path}{}", url.search())

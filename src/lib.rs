@@ -1,6 +1,6 @@
 //! Partner Center's "add a new customer" wizard, in the browser.
 //!
-//! `App` only wires routes; each page lives in `pages/`, all HTTP in `api`.
+//! `App` only wires pages to paths; each page lives in `pages/`, all HTTP in `api`.
 
 // No unwrap or expect on anything a user, a network or a file can influence:
 // outside tests there are none at all, and the lint keeps it so.
@@ -19,6 +19,7 @@ mod i18n;
 mod locale;
 mod oidc;
 mod pages;
+mod router;
 mod session;
 mod staff;
 mod waiting;
@@ -40,8 +41,6 @@ pub mod testing {
 }
 
 use leptos::prelude::*;
-use leptos_router::components::{Outlet, ParentRoute, Redirect, Route, Router, Routes};
-use leptos_router::{Lazy, path};
 
 use components::navigation::NavigationFollower;
 use components::signed_in::SignedIn;
@@ -50,60 +49,88 @@ use pages::account_info::AccountInfoPage;
 use pages::not_found::NotFound;
 use pages::{
     AuthCallbackRoute, ConfirmationRoute, CustomersRoute, FromFileRoute, RelationshipRequestRoute,
-    ReviewRoute, SignInRoute, SubscriptionsRoute,
+    ReviewRoute, SignInRoute, SubscriptionsRoute, lazy_page,
 };
 use session::Session;
 use staff::Staff;
 use wizard::Wizard;
 
-/// A path no route names: the identity provider's way back (its path is
-/// configured, `auth.redirectPath`), or a page that does not exist.
-#[component]
-fn Elsewhere() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    let route = config::route_of(&location.pathname.get_untracked());
-    if oidc::is_callback(&route) {
-        pages::lazy_page::<AuthCallbackRoute>().into_any()
-    } else {
-        view! { <NotFound /> }.into_any()
-    }
+/// Every page of the app, by the path that opens it.
+#[derive(Clone, Copy, PartialEq)]
+enum Page {
+    Start,
+    SignIn,
+    Customers,
+    AccountInfo,
+    Subscriptions,
+    Review,
+    Confirmation,
+    FromFile,
+    RelationshipRequest,
+    /// The identity provider's way back: its path is configured
+    /// (`auth.redirectPath`).
+    ProviderReturn,
+    /// A page that does not exist.
+    Elsewhere,
 }
 
-/// The signed-in pages' parent: its child route, or Sign in for anyone else.
-#[component]
-fn SignedInPages() -> impl IntoView {
-    view! {
-        <SignedIn>
-            <Outlet />
-        </SignedIn>
+impl Page {
+    fn at(path: &str) -> Self {
+        match path {
+            "/" => Self::Start,
+            "/sign-in" => Self::SignIn,
+            "/customers" => Self::Customers,
+            "/customers/new/account" => Self::AccountInfo,
+            "/customers/new/subscriptions" => Self::Subscriptions,
+            "/customers/new/review" => Self::Review,
+            "/customers/new/confirmation" => Self::Confirmation,
+            "/customers/new/from-file" => Self::FromFile,
+            "/customers/relationship-request" => Self::RelationshipRequest,
+            _ if oidc::is_callback(path) => Self::ProviderReturn,
+            _ => Self::Elsewhere,
+        }
+    }
+
+    fn view(self) -> AnyView {
+        match self {
+            Self::Start => {
+                router::replace("/customers");
+                ().into_any()
+            }
+            Self::SignIn => lazy_page::<SignInRoute>(),
+            Self::ProviderReturn => lazy_page::<AuthCallbackRoute>(),
+            Self::Elsewhere => view! { <NotFound /> }.into_any(),
+            // Every page below needs a signed-in user.
+            signed_in => view! { <SignedIn page=signed_in.signed_in_view() /> }.into_any(),
+        }
+    }
+
+    fn signed_in_view(self) -> fn() -> AnyView {
+        match self {
+            Self::Customers => lazy_page::<CustomersRoute>,
+            Self::AccountInfo => || view! { <AccountInfoPage /> }.into_any(),
+            Self::Subscriptions => lazy_page::<SubscriptionsRoute>,
+            Self::Review => lazy_page::<ReviewRoute>,
+            Self::Confirmation => lazy_page::<ConfirmationRoute>,
+            Self::FromFile => lazy_page::<FromFileRoute>,
+            Self::RelationshipRequest => lazy_page::<RelationshipRequestRoute>,
+            Self::Start | Self::SignIn | Self::ProviderReturn | Self::Elsewhere => || ().into_any(),
+        }
     }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     locale::start();
+    router::start();
     let session = Session::provide();
     Staff::provide(session);
     Wizard::provide();
+    // The path under index.html's `<base href>` (`/` or e.g. `/wizard/`).
+    let page = Memo::new(|_| Page::at(&router::path()));
     view! {
-        // Under the path index.html's `<base href>` names: `/` or e.g. `/wizard/`.
-        <Router base=config::base_path()>
-            <NavigationFollower />
-            <SiteHeader />
-            <Routes fallback=Elsewhere>
-                <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />
-                <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />
-                // Every page below needs a signed-in user (SignedIn).
-                <ParentRoute path=path!("") view=SignedInPages>
-                    <Route path=path!("/customers") view={Lazy::<CustomersRoute>::new()} />
-                    <Route path=path!("/customers/new/account") view=AccountInfoPage />
-                    <Route path=path!("/customers/new/subscriptions") view={Lazy::<SubscriptionsRoute>::new()} />
-                    <Route path=path!("/customers/new/review") view={Lazy::<ReviewRoute>::new()} />
-                    <Route path=path!("/customers/new/confirmation") view={Lazy::<ConfirmationRoute>::new()} />
-                    <Route path=path!("/customers/new/from-file") view={Lazy::<FromFileRoute>::new()} />
-                    <Route path=path!("/customers/relationship-request") view={Lazy::<RelationshipRequestRoute>::new()} />
-                </ParentRoute>
-            </Routes>
-        </Router>
+        <NavigationFollower />
+        <SiteHeader />
+        {move || page.get().view()}
     }
 }

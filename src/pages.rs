@@ -1,6 +1,6 @@
 //! One module per page of the wizard.
 
-/// `$route`, a route that shows `$page`, whose code (and whatever only it
+/// `$route`, the [`SplitPage`] of `$page`, whose code (and whatever only it
 /// uses) the `split` build moves into a wasm file of its own, fetched when
 /// the page is first opened or [`preload`]ed: the pages not needed to start
 /// adding a customer add nothing to the first load. `$split` names the piece
@@ -13,12 +13,8 @@ macro_rules! lazy_route {
     ($route:ident, $split:ident, $page:ident) => {
         pub struct $route;
 
-        impl leptos_router::LazyRoute for $route {
-            fn data() -> Self {
-                Self
-            }
-
-            async fn view(_: Self) -> leptos::prelude::AnyView {
+        impl $crate::pages::SplitPage for $route {
+            async fn view() -> leptos::prelude::AnyView {
                 #[cfg(feature = "split")]
                 let page = $split::load().await;
                 #[cfg(not(feature = "split"))]
@@ -57,17 +53,26 @@ macro_rules! lazy_route {
     };
 }
 
-/// `Route`'s page where no route can name it (its path is known only at
-/// run time), shown once its code is in.
-pub fn lazy_page<Route: leptos_router::LazyRoute>() -> impl leptos::prelude::IntoView {
-    // The page's future is not `Send`; the app has one thread.
-    leptos::prelude::Suspend::new(send_wrapper::SendWrapper::new(Route::view(Route::data())))
+/// A page made by [`lazy_route!`]: its code is fetched when first needed.
+pub trait SplitPage {
+    /// The page once its code is in, or [`NotLoaded`] if it could not be
+    /// fetched.
+    fn view() -> impl Future<Output = leptos::prelude::AnyView>;
+    /// Fetches the page's code without showing it.
+    fn preload() -> impl Future<Output = ()>;
 }
 
-/// Fetches `Route`'s code while the browser has nothing else to do, so that
+/// `Page`, shown once its code is in (at once when it already is).
+pub fn lazy_page<Page: SplitPage + 'static>() -> leptos::prelude::AnyView {
+    use leptos::prelude::IntoAny;
+    // The page's future is not `Send`; the app has one thread.
+    leptos::prelude::Suspend::new(send_wrapper::SendWrapper::new(Page::view())).into_any()
+}
+
+/// Fetches `Page`'s code while the browser has nothing else to do, so that
 /// the step it leads to opens at once (a no-op without `split`).
-pub fn preload<Route: leptos_router::LazyRoute>() {
-    leptos::prelude::request_idle_callback(|| leptos::task::spawn_local(Route::preload()));
+pub fn preload<Page: SplitPage + 'static>() {
+    leptos::prelude::request_idle_callback(|| leptos::task::spawn_local(Page::preload()));
 }
 
 pub mod account_info;

@@ -9,7 +9,6 @@ use customer_wizard::testing::{
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use leptos_router::components::Router;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Event, EventInit, HtmlElement, HtmlInputElement};
@@ -119,7 +118,7 @@ async fn submitting_an_empty_account_info_form_shows_a_focused_error_summary() {
     let _mounted = mount_to(host.clone(), || {
         // Empty, whatever another test left in the tab's draft.
         Wizard::provide().start_over();
-        view! { <Router><AccountInfoPage /></Router> }
+        view! { <AccountInfoPage /> }
     });
     let summary: HtmlElement = find(&host, ".error-summary").expect("summary element");
     assert!(summary.hidden(), "summary hidden before submitting");
@@ -310,11 +309,9 @@ async fn a_later_step_opened_first_redirects_to_account_info() {
     let _mounted = mount_to(host.clone(), || {
         Wizard::provide().start_over();
         view! {
-            <Router>
-                <StepGuard step=Step::Review>
-                    <p id="review-content">"Review"</p>
-                </StepGuard>
-            </Router>
+            <StepGuard step=Step::Review>
+                <p id="review-content">"Review"</p>
+            </StepGuard>
         }
     });
     leptos::task::tick().await;
@@ -338,10 +335,8 @@ async fn switching_the_language_changes_every_text_and_keeps_the_input() {
     let _mounted = mount_to(host.clone(), move || {
         form_for_company_name(wizard, true);
         view! {
-            <Router>
-                <SiteHeader />
-                <TextField field=Field::CompanyName label=move || texts().customers.company_name />
-            </Router>
+            <SiteHeader />
+            <TextField field=Field::CompanyName label=move || texts().customers.company_name />
         }
     });
     let input: HtmlInputElement = find(&host, "input").expect("input");

@@ -1,17 +1,15 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 use wasm_bindgen::JsCast;
 
-use crate::api;
+use crate::{api, router};
 
 /// What follows a change of page: the reads the old page started are no
 /// longer wanted, and focus moves to the new page's heading, so that keyboard
 /// and screen-reader users start at the top of what changed (and hear it).
 #[component]
 pub fn NavigationFollower() -> impl IntoView {
-    let pathname = use_location().pathname;
     Effect::new(move |previous: Option<String>| {
-        let current = pathname.get();
+        let current = router::path();
         if previous.is_some_and(|previous| previous != current) {
             api::cancel_requests_of_left_pages();
             // The new page renders in this frame; a guard's redirect one later.

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 use customer_model::locale::Locale;
 
 use crate::i18n::{t, texts};
 use crate::locale;
+use crate::router;
 use crate::session::Session;
 use crate::wizard::Wizard;
 use crate::{api, config, oidc, waiting};
@@ -16,11 +16,9 @@ use crate::{api, config, oidc, waiting};
 pub fn SiteHeader() -> impl IntoView {
     let session = Session::get();
     let wizard = Wizard::get();
-    let navigate = use_navigate();
     // Signing out leaves nothing of this tab's work behind: the draft goes
     // with the sign-in (an expired sign-in keeps it, to carry on).
     let sign_out = move |_| {
-        let navigate = navigate.clone();
         spawn_local(async move {
             wizard.start_over();
             if config::oidc().is_some() {
@@ -33,7 +31,7 @@ pub fn SiteHeader() -> impl IntoView {
                 api::sign_out().await;
                 session.end();
             }
-            navigate("/sign-in", Default::default());
+            router::navigate("/sign-in");
         });
     };
     view! {
@@ -44,7 +42,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="site-header__user" id="signed-in-user">
                     {move || session.user_name()}
                 </span>
-                <button type="button" class="site-header__sign-out" on:click=sign_out.clone()>
+                <button type="button" class="site-header__sign-out" on:click=sign_out>
                     {t!(common.sign_out)}
                 </button>
             </Show>

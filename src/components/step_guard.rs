@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::components::Redirect;
 
+use crate::router;
 use crate::wizard::{Step, Wizard};
 
 /// Shows a step only when the steps before it are complete; otherwise sends
@@ -10,13 +9,10 @@ use crate::wizard::{Step, Wizard};
 pub fn StepGuard(step: Step, children: ChildrenFn) -> impl IntoView {
     let wizard = Wizard::get();
     match wizard.state.with_untracked(|state| state.redirect(step)) {
-        Some(target) => view! {
-            <Redirect
-                path=target.path()
-                options=NavigateOptions { replace: true, ..Default::default() }
-            />
+        Some(target) => {
+            router::replace(target.path());
+            ().into_any()
         }
-        .into_any(),
         None => children().into_any(),
     }
 }

@@ -2,12 +2,12 @@
 //! never stored), and the orders placed; Done returns to Customers.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::clipboard::{Copied, copied_message, copy_to_clipboard};
 use crate::components::step_guard::StepGuard;
 use crate::components::title::Title;
 use crate::i18n::{page_title, t, texts};
+use crate::router;
 use crate::wizard::{PlacedOrders, Step, Wizard};
 
 #[component]
@@ -22,7 +22,6 @@ pub fn ConfirmationPage() -> impl IntoView {
 #[component]
 fn Confirmation() -> impl IntoView {
     let wizard = Wizard::get();
-    let navigate = use_navigate();
     let submission = wizard
         .state
         .with_untracked(|state| state.submission.clone());
@@ -37,13 +36,10 @@ fn Confirmation() -> impl IntoView {
     let customer_id = customer.id.clone();
     let done = move |_| {
         wizard.start_over();
-        navigate(
-            &format!(
-                "/customers?added={}",
-                js_sys::encode_uri_component(&customer_id)
-            ),
-            Default::default(),
-        );
+        router::navigate(&format!(
+            "/customers?added={}",
+            js_sys::encode_uri_component(&customer_id)
+        ));
     };
     view! {
         <Title text=move || page_title(&[texts().confirmation.title], false) />

@@ -1,20 +1,20 @@
 use customer_model::wire::{Customer, Me};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, SearchField};
 use crate::components::cannot_add::CannotAdd;
 use crate::components::title::Title;
 use crate::i18n::{api_error_message, page_title, t, texts};
+use crate::router;
 use crate::staff::Staff;
 use crate::wizard::Step;
 
 /// The search in the address bar (`?q=…&by=domain`), so Back and reload keep it.
-fn search_of(query: &leptos_router::params::ParamsMap) -> Search {
-    let text = query.get("q")?.trim().to_owned();
+fn search_in_address() -> Search {
+    let text = router::tracked_query("q")?.trim().to_owned();
     (!text.is_empty()).then(|| {
-        let field = SearchField::parse(&query.get("by").unwrap_or_default());
+        let field = SearchField::parse(&router::tracked_query("by").unwrap_or_default());
         (field, text)
     })
 }
@@ -57,9 +57,7 @@ impl PageTrail {
 /// and the way into the wizard for the roles that may add customers.
 #[component]
 pub fn CustomersPage() -> impl IntoView {
-    let query = use_query_map();
-    let navigate = use_navigate();
-    let search = Memo::new(move |_| query.with(search_of));
+    let search = Memo::new(|_| search_in_address());
     let text = RwSignal::new(
         search
             .get_untracked()
@@ -73,7 +71,7 @@ pub fn CustomersPage() -> impl IntoView {
     );
     let trail = RwSignal::new(PageTrail::default());
     // Set by the wizard's Done: the customer just added.
-    let added = Memo::new(move |_| query.with(|query| query.get("added")));
+    let added = Memo::new(|_| router::tracked_query("added"));
     let customers = LocalResource::new(move || {
         let search = search.get();
         let continuation = trail.with(|trail| trail.tokens(&search).last().cloned());
@@ -96,7 +94,7 @@ pub fn CustomersPage() -> impl IntoView {
                 js_sys::encode_uri_component(value.trim())
             )
         };
-        navigate(&target, Default::default());
+        router::navigate(&target);
     };
     view! {
         <Title text=move || page_title(&[texts().customers.title], false) />

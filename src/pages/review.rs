@@ -6,7 +6,6 @@ use customer_model::validation::{self, Issue};
 use customer_model::wire::PartnerRelationship;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 use crate::catalogue::{catalogue_of, chosen_lines, total_label, totals};
 use crate::components::form::issue_target;
@@ -15,6 +14,7 @@ use crate::components::step_guard::StepGuard;
 use crate::components::title::Title;
 use crate::format;
 use crate::i18n::{api_error_message, fill, issue_message, page_title, t, texts};
+use crate::router;
 use crate::staff::Staff;
 use crate::wizard::submit::{self, Failure, Stage};
 use crate::wizard::{Step, Wizard};
@@ -162,7 +162,6 @@ impl Progress {
 #[component]
 fn Review() -> impl IntoView {
     let wizard = Wizard::get();
-    let navigate = use_navigate();
     let draft = Memo::new(move |_| wizard.state.with(|state| state.draft.clone()));
     let (_, offers) = catalogue_of(wizard);
     let staff = Staff::get();
@@ -203,10 +202,9 @@ fn Review() -> impl IntoView {
             .with(|state| state.submission.customer.started())
     });
     let start_over = {
-        let navigate = navigate.clone();
         move |_| {
             wizard.start_over();
-            navigate("/customers", Default::default());
+            router::navigate("/customers");
         }
     };
     let submit = move |_| {
@@ -215,12 +213,11 @@ fn Review() -> impl IntoView {
         }
         running.set(true);
         failure.set(None);
-        let navigate = navigate.clone();
         spawn_local(async move {
             let result = submit::run(wizard).await;
             running.set(false);
             match result {
-                Ok(()) => navigate(Step::Confirmation.path(), Default::default()),
+                Ok(()) => router::navigate(Step::Confirmation.path()),
                 // A 401 has ended the session: signing in again comes back
                 // here, where the draft and the request ids wait.
                 Err(problem) => failure.set(Some(problem)),

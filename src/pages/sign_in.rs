@@ -2,8 +2,6 @@ use customer_model::wire::DemoInfo;
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::api::{self, ApiError};
 use crate::components::error_summary::{ErrorSummary, focus_when_shown};
@@ -11,6 +9,7 @@ use crate::components::field_error::FieldError;
 use crate::components::title::Title;
 use crate::config::{self, Auth, safe_return};
 use crate::i18n::{api_error_message, page_title, role_name, t, texts};
+use crate::router;
 use crate::session::{Ending, Session};
 
 mod provider;
@@ -60,8 +59,6 @@ pub fn SignInPage() -> impl IntoView {
 #[component]
 fn PasswordSignIn() -> impl IntoView {
     let session = Session::get();
-    let query = use_query_map();
-    let navigate = use_navigate();
     let user_name = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<(&'static str, Problem)>::new());
@@ -77,14 +74,7 @@ fn PasswordSignIn() -> impl IntoView {
         match result {
             Ok(token) => {
                 session.start_with_token(&user_name.get_untracked(), &token.access_token);
-                let target = safe_return(query.with_untracked(|query| query.get("return")));
-                navigate(
-                    &target,
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                router::replace(&safe_return(router::query("return")));
             }
             Err(error) => {
                 let problem = if error.is_unauthorized() {

@@ -7,7 +7,6 @@ mod offer_row;
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 use listing::{Listing, ShowMore};
 use offer_row::OfferRow;
@@ -19,6 +18,7 @@ use crate::components::form::issue_target;
 use crate::components::step_guard::StepGuard;
 use crate::components::title::Title;
 use crate::i18n::{api_error_message, issue_message, page_title, t, texts};
+use crate::router;
 use crate::wizard::{Step, Wizard};
 
 #[component]
@@ -33,9 +33,7 @@ pub fn SubscriptionsPage() -> impl IntoView {
 #[component]
 fn SubscriptionsForm() -> impl IntoView {
     let wizard = Wizard::get();
-    let navigate = use_navigate();
-    let query = use_query_map();
-    let to_review = query.with_untracked(|query| query.get("return").as_deref() == Some("review"));
+    let to_review = router::query("return").as_deref() == Some("review");
     let locked = wizard.subscriptions_locked();
     let (catalogue, offers) = catalogue_of(wizard);
     // Review, the next step, opens without waiting for its code: fetched
@@ -93,7 +91,7 @@ fn SubscriptionsForm() -> impl IntoView {
             return;
         }
         wizard.complete_subscriptions();
-        navigate(Step::Review.path(), Default::default());
+        router::navigate(Step::Review.path());
     };
     // What the offers area shows; the list itself stays mounted while the
     // offers reload (in a new language), so the rows keep their input.

@@ -8,7 +8,6 @@ use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 use super::address_dialog::AddressCheck;
 use super::domain::Availability;
@@ -17,6 +16,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_summary::focus_when_shown;
 use crate::components::form::field_id;
 use crate::i18n::{issue_message, texts};
+use crate::router;
 use crate::wizard::{Step, account_fingerprint};
 
 #[derive(Clone, Copy)]
@@ -114,7 +114,6 @@ impl NextStep {
 
     /// The step is complete: on to Subscriptions, or back to Review.
     pub fn proceed(self) -> Callback<()> {
-        let navigate = use_navigate();
         let (wizard, to_review) = (self.state.wizard, self.state.to_review);
         Callback::new(move |()| {
             wizard.complete_account();
@@ -123,7 +122,7 @@ impl NextStep {
             } else {
                 Step::Subscriptions
             };
-            navigate(target.path(), Default::default());
+            router::navigate(target.path());
         })
     }
 

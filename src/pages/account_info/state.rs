@@ -5,12 +5,12 @@
 use customer_model::validation::{Context, Issue};
 use customer_model::wire::{CountryValidationRules, Me, PartnerType};
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use super::domain::{Availability, Lookups};
 use super::reseller;
 use crate::api::{self, ApiError};
 use crate::format;
+use crate::router;
 use crate::staff::Staff;
 use crate::wizard::{Step, Wizard};
 
@@ -46,12 +46,10 @@ impl AccountState {
         {
             wizard.start_over();
         }
-        let query = use_query_map();
-        let to_review =
-            query.with_untracked(|query| query.get("return").as_deref() == Some("review"));
+        let to_review = router::query("return").as_deref() == Some("review");
         // A link may name the reseller (`?reseller=<id>`); it is kept once the
         // partner's resellers are known to include it.
-        if let Some(reseller) = query.with_untracked(|query| query.get("reseller")) {
+        if let Some(reseller) = router::query("reseller") {
             wizard.edit(|draft| {
                 draft.reseller_id = Some(reseller);
                 draft.reseller_mpn_id = None;

@@ -4,13 +4,12 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 use crate::components::title::Title;
 use crate::config::safe_return;
 use crate::i18n::{page_title, t, texts};
 use crate::oidc::{self, OidcError, Prompt};
+use crate::router;
 use crate::session::{Ending, Session};
 
 /// Sends the browser to the provider; a failure before it leaves (the
@@ -31,10 +30,9 @@ fn sign_in(return_to: String, prompt: Prompt, problem: RwSignal<Option<OidcError
 #[component]
 pub fn ProviderSignIn() -> impl IntoView {
     let session = Session::get();
-    let query = use_query_map();
     let problem = RwSignal::new(None::<OidcError>);
     let ending = session.ending();
-    let return_to = move || safe_return(query.with_untracked(|query| query.get("return")));
+    let return_to = move || safe_return(router::query("return"));
     let on_click = move |_| {
         let prompt = if ending == Some(Ending::MfaRequired) {
             Prompt::Login
@@ -94,20 +92,13 @@ fn ProblemAlert(problem: RwSignal<Option<OidcError>>) -> impl IntoView {
 #[component]
 pub fn AuthCallbackPage() -> impl IntoView {
     let session = Session::get();
-    let navigate = use_navigate();
     let failure = RwSignal::new(None::<oidc::CallbackFailure>);
     let problem = RwSignal::new(None::<OidcError>);
     spawn_local(async move {
         match oidc::complete_callback().await {
             Ok((return_to, identity)) => {
                 session.start(identity.name);
-                navigate(
-                    &return_to,
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
+                router::replace(&return_to);
             }
             Err(error) => {
                 leptos::logging::warn!("sign-in callback: {}", error.error.detail());
