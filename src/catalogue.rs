@@ -9,13 +9,13 @@ use leptos::prelude::*;
 
 use crate::api::{self, ApiError};
 use crate::format;
-use crate::i18n::{billing_cycle_name, texts};
+use crate::i18n::{self, billing_cycle_name};
 use crate::wizard::Wizard;
 
 /// "12,50 € per license, monthly", in the UI language: call it where a
 /// language switch re-renders.
 pub fn per_license(price: &Price) -> String {
-    (texts().subscriptions.per_license)(
+    (i18n::subscriptions::texts().per_license)(
         &format::price(price.amount, &price.currency),
         &billing_cycle_name(price.billing_cycle).to_lowercase(),
     )
@@ -33,7 +33,7 @@ pub fn cycle_of(offer: &Offer) -> BillingCycle {
 
 /// "Monthly total", in the UI language.
 pub fn total_label(cycle: BillingCycle) -> String {
-    (texts().subscriptions.total)(billing_cycle_name(cycle))
+    (i18n::subscriptions::texts().total)(billing_cycle_name(cycle))
 }
 
 /// What the chosen offers cost per billing cycle and currency, formatted in

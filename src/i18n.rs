@@ -3,19 +3,35 @@
 //!
 //! Each page's texts are one struct in its own module, with the three
 //! languages' constants side by side: a text missing in any language is a
-//! missing field, so the build fails. Numbers, dates and plural forms come from
+//! missing field, so the build fails. Code reads its page's module only
+//! (`review::texts()`, `t!(review.title)`), so that a page whose code is
+//! fetched when opened (`pages::lazy_route!`) takes its texts with it. Numbers, dates and plural forms come from
 //! the browser's `Intl` (see `format`), so no locale data is in the bundle.
 
-mod account;
-mod batch;
-mod common;
-mod confirmation;
-mod customers;
-mod issues;
-mod relationship;
-mod review;
-mod sign_in;
-mod subscriptions;
+/// `texts()`, the module's texts in the UI language; views that read them
+/// follow a change of language.
+macro_rules! in_ui_language {
+    ($texts:ty) => {
+        pub fn texts() -> &'static $texts {
+            match $crate::locale::current() {
+                customer_model::locale::Locale::En => &EN,
+                customer_model::locale::Locale::Hu => &HU,
+                customer_model::locale::Locale::Tr => &TR,
+            }
+        }
+    };
+}
+
+pub mod account;
+pub mod batch;
+pub mod common;
+pub mod confirmation;
+pub mod customers;
+pub mod issues;
+pub mod relationship;
+pub mod review;
+pub mod sign_in;
+pub mod subscriptions;
 
 use customer_model::locale::Locale;
 use customer_model::validation::{Field, Issue};
@@ -23,9 +39,8 @@ use customer_model::wire::{BillingCycle, Role};
 use leptos::prelude::*;
 
 use crate::api::ApiError;
-use crate::locale;
 
-/// Every text of the UI in `locale`.
+/// Every text of the UI in `locale`, for the tests to read.
 pub fn texts_in(locale: Locale) -> &'static Texts {
     match locale {
         Locale::En => &EN,
@@ -106,16 +121,11 @@ impl Plural {
     }
 }
 
-/// The texts of the UI language; views that read them follow a change.
-pub fn texts() -> &'static Texts {
-    texts_in(locale::current())
-}
-
 /// A text of the UI language as a view or attribute that follows a change of
-/// language: `t!(customers.title)`.
+/// language: `t!(customers.title)` is `customers::texts().title`.
 macro_rules! t {
-    ($($path:ident).+) => {
-        (move || $crate::i18n::texts().$($path).+)
+    ($module:ident . $($path:ident).+) => {
+        (move || $crate::i18n::$module::texts().$($path).+)
     };
 }
 pub(crate) use t;
@@ -145,7 +155,7 @@ pub fn fill(template: &str, mut slots: Vec<(&'static str, AnyView)>) -> Vec<AnyV
 /// A page's title, most specific part first, ending with the site's name;
 /// "Error: " goes first while the page shows errors.
 pub fn page_title(parts: &[&str], has_errors: bool) -> String {
-    let common = &texts().common;
+    let common = common::texts();
     let prefix = if has_errors {
         common.error_title_prefix
     } else {
@@ -157,11 +167,11 @@ pub fn page_title(parts: &[&str], has_errors: bool) -> String {
 }
 
 pub fn issue_message(issue: &Issue) -> String {
-    (texts().issue)(issue)
+    issues::message(issue)
 }
 
 pub fn api_error_message(error: &ApiError) -> String {
-    let common = &texts().common;
+    let common = common::texts();
     if error.is_not_staff() {
         common.not_staff.to_owned()
     } else {
@@ -171,7 +181,7 @@ pub fn api_error_message(error: &ApiError) -> String {
 
 /// The label of a field's input on Account info (or Subscriptions).
 pub fn field_label(field: Field) -> &'static str {
-    let account = &texts().account;
+    let account = account::texts();
     match field {
         Field::Country => account.country_label,
         Field::CompanyName => account.company_name_label,
@@ -194,14 +204,14 @@ pub fn field_label(field: Field) -> &'static str {
         Field::AcceptorLastName => account.acceptor_last_name_label,
         Field::AcceptorEmail => account.acceptor_email_label,
         Field::AcceptorPhoneNumber => account.acceptor_phone_number_label,
-        Field::Quantity => texts().subscriptions.licenses_label,
+        Field::Quantity => subscriptions::texts().licenses_label,
     }
 }
 
 pub fn role_name(role: Role) -> &'static str {
-    (texts().common.role)(role)
+    (common::texts().role)(role)
 }
 
 pub fn billing_cycle_name(cycle: BillingCycle) -> &'static str {
-    (texts().common.billing_cycle)(cycle)
+    (common::texts().billing_cycle)(cycle)
 }

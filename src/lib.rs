@@ -33,7 +33,8 @@ pub mod testing {
     pub use crate::components::step_guard::StepGuard;
     pub use crate::components::text_field::TextField;
     pub use crate::format::sort_by_name;
-    pub use crate::i18n::{texts, texts_in};
+    pub use crate::i18n::texts_in;
+    pub use crate::locale::current as current_locale;
     pub use crate::locale::set as set_locale;
     pub use crate::pages::account_info::{AccountInfoPage, AddressFields};
     pub use crate::wizard::{Step, Wizard};

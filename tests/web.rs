@@ -4,8 +4,8 @@
 use customer_model::validation::{self, Field};
 use customer_model::wire::CountryValidationRules;
 use customer_wizard::testing::{
-    AccountInfoPage, AddressFields, DraftForm, Locale, SiteHeader, TextField, Wizard, set_locale,
-    texts, texts_in,
+    AccountInfoPage, AddressFields, DraftForm, Locale, SiteHeader, TextField, Wizard,
+    current_locale, set_locale, texts_in,
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -336,7 +336,7 @@ async fn switching_the_language_changes_every_text_and_keeps_the_input() {
         form_for_company_name(wizard, true);
         view! {
             <SiteHeader />
-            <TextField field=Field::CompanyName label=move || texts().customers.company_name />
+            <TextField field=Field::CompanyName label=move || texts_in(current_locale()).customers.company_name />
         }
     });
     let input: HtmlInputElement = find(&host, "input").expect("input");

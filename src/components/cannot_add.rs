@@ -1,7 +1,7 @@
 use customer_model::wire::Me;
 use leptos::prelude::*;
 
-use crate::i18n::{role_name, texts};
+use crate::i18n::{self, role_name};
 
 /// Why this user may not add customers: their roles, and the roles that may.
 #[component]
@@ -10,7 +10,7 @@ pub fn CannotAdd(me: Me) -> impl IntoView {
         <p class="inset" id="cannot-add">
             {move || {
                 let roles: Vec<&str> = me.roles.iter().map(|role| role_name(*role)).collect();
-                (texts().customers.cannot_add)(&roles.join(", "))
+                (i18n::customers::texts().cannot_add)(&roles.join(", "))
             }}
         </p>
     }

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::texts;
+use crate::i18n;
 
 /// How copying to the clipboard went.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,7 +16,7 @@ pub enum Copied {
 impl Copied {
     /// What to tell the user, in the UI language.
     pub fn message(self) -> &'static str {
-        let texts = &texts().confirmation;
+        let texts = i18n::confirmation::texts();
         match self {
             Copied::Done => texts.copied,
             Copied::Failed => texts.copy_failed,

@@ -2,7 +2,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::i18n::texts;
+use crate::i18n;
 
 /// Focuses a summary the next render shows (after a failed submit).
 pub fn focus_when_shown(summary: NodeRef<Div>) {
@@ -38,8 +38,8 @@ pub fn Summary(
         Concern::Warnings => ("warning-summary", "warning-summary-title"),
     };
     let title = move || match concern {
-        Concern::Errors => texts().common.error_summary_title,
-        Concern::Warnings => texts().account.warnings_title,
+        Concern::Errors => i18n::common::texts().error_summary_title,
+        Concern::Warnings => i18n::account::texts().warnings_title,
     };
     view! {
         <div

@@ -3,7 +3,7 @@ use leptos::task::spawn_local;
 
 use customer_model::locale::Locale;
 
-use crate::i18n::{t, texts};
+use crate::i18n::{self, t};
 use crate::locale;
 use crate::router;
 use crate::session::Session;
@@ -48,7 +48,7 @@ pub fn SiteHeader() -> impl IntoView {
             </Show>
             // Always there, so that screen readers announce what appears in it.
             <p class="site-header__waiting" role="status" id="waiting-notice">
-                {move || waiting::seconds_left().map(|seconds| (texts().common.waiting)(seconds))}
+                {move || waiting::seconds_left().map(|seconds| (i18n::common::texts().waiting)(seconds))}
             </p>
         </header>
     }

@@ -114,6 +114,8 @@ pub struct Account {
     pub edit_address: &'static str,
 }
 
+in_ui_language!(Account);
+
 pub const EN: Account = Account {
     guidance_name: "Use the customer's exact legal name, as it appears on official documents. Avoid acronyms and short forms, and don't use test names.",
     guidance_address: "Give the full, exact address: location details, city, state or province, country or region and postal code.",

@@ -59,6 +59,8 @@ pub struct Batch {
     pub unreadable: &'static str,
 }
 
+in_ui_language!(Batch);
+
 pub const EN: Batch = Batch {
     title: "Add customers from a file",
     link: "Add customers from a file",

@@ -44,6 +44,8 @@ pub struct Common {
     pub billing_cycle: fn(BillingCycle) -> &'static str,
 }
 
+in_ui_language!(Common);
+
 pub const EN: Common = Common {
     site_name: "Partner Center",
     error_title_prefix: "Error: ",

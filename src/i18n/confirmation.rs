@@ -23,6 +23,8 @@ pub struct Confirmation {
     pub copy_unavailable: &'static str,
 }
 
+in_ui_language!(Confirmation);
+
 pub const EN: Confirmation = Confirmation {
     title: "Customer added",
     customer_id: "Customer ID",

@@ -26,6 +26,8 @@ pub struct Customers {
     pub domain: &'static str,
 }
 
+in_ui_language!(Customers);
+
 pub const EN: Customers = Customers {
     title: "Customers",
     added: "The customer was added. It is highlighted in the list below.",

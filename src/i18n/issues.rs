@@ -54,6 +54,16 @@ fn sentence(text: String, turkish: bool) -> String {
     capital + chars.as_str()
 }
 
+/// The message of a validation rule's code, for its field, in the UI
+/// language.
+pub fn message(issue: &Issue) -> String {
+    match crate::locale::current() {
+        customer_model::locale::Locale::En => en(issue),
+        customer_model::locale::Locale::Hu => hu(issue),
+        customer_model::locale::Locale::Tr => tr(issue),
+    }
+}
+
 pub fn en(issue: &Issue) -> String {
     let field = field_name_en(issue.field);
     let param = |name: &str| issue.params.get(name).map_or("", String::as_str);

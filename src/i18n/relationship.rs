@@ -19,6 +19,8 @@ pub struct Relationship {
     pub done: &'static str,
 }
 
+in_ui_language!(Relationship);
+
 pub const EN: Relationship = Relationship {
     title: "Request a relationship",
     back_to_account: "Back to account info",

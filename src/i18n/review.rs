@@ -54,6 +54,8 @@ pub struct Review {
     pub resume: &'static str,
 }
 
+in_ui_language!(Review);
+
 pub const EN: Review = Review {
     back_to_subscriptions: "Back to subscriptions",
     intro: "Check the details, then submit. Submitting creates the customer's tenant and places the order.",

@@ -35,6 +35,8 @@ pub struct SignIn {
     pub provider_problem: fn(&OidcError) -> String,
 }
 
+in_ui_language!(SignIn);
+
 pub const EN: SignIn = SignIn {
     title: "Sign in",
     intro: "Sign in with your partner staff account to add and manage customers.",

@@ -26,6 +26,8 @@ pub struct Subscriptions {
     pub licenses_hint: fn(&str, &str) -> String,
 }
 
+in_ui_language!(Subscriptions);
+
 pub const EN: Subscriptions = Subscriptions {
     back_to_account: "Back to account info",
     intro: "Choose the offers the customer wants and how many licenses of each. You can also choose none: the customer can buy subscriptions later.",

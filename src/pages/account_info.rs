@@ -32,7 +32,7 @@ use crate::components::title::Title;
 use crate::config::href;
 use crate::countries::COUNTRIES;
 use crate::format;
-use crate::i18n::{api_error_message, fill, page_title, t, texts};
+use crate::i18n::{self, api_error_message, fill, page_title, t};
 use crate::wizard::Step;
 
 /// Step 1 of the wizard, behind its guard.
@@ -89,7 +89,7 @@ fn AccountInfoForm() -> impl IntoView {
     let phone_required = state.rule(|rules| rules.customer_organization_phone_number_required);
     let proceed = next.proceed();
     let title = move || {
-        let common = &texts().common;
+        let common = i18n::common::texts();
         // The title is read once more while a page whose sign-in ended is
         // being replaced, after its signals are gone: then it has no errors.
         page_title(
@@ -123,7 +123,7 @@ fn AccountInfoForm() -> impl IntoView {
         <main>
             <a class="back-link" href=href(if to_review { Step::Review.path() } else { "/customers" })>
                 {move || {
-                    let common = &texts().common;
+                    let common = i18n::common::texts();
                     if to_review { common.back_to_review } else { common.back_to_customers }
                 }}
             </a>
@@ -138,7 +138,7 @@ fn AccountInfoForm() -> impl IntoView {
                     {t!(account.continue_anyway)}
                 </button>
             </Summary>
-            <span class="caption">{move || (texts().common.step_caption)(1)}</span>
+            <span class="caption">{move || (i18n::common::texts().step_caption)(1)}</span>
             <h1 tabindex="-1">{t!(common.step_account)}</h1>
             {move || refused.get().map(|me| view! { <CannotAdd me /> })}
             <div class="inset" id="guidance" hidden=move || refused.with(Option::is_some)>
@@ -146,7 +146,7 @@ fn AccountInfoForm() -> impl IntoView {
                 <p>{t!(account.guidance_address)}</p>
                 <p>
                     {move || {
-                        let texts = &texts().account;
+                        let texts = i18n::account::texts();
                         fill(texts.guidance_existing, vec![("{link}", relationship_link(texts.request_relationship))])
                     }}
                 </p>
@@ -154,7 +154,7 @@ fn AccountInfoForm() -> impl IntoView {
             <form novalidate on:submit=next.on_submit(proceed) hidden=move || refused.with(Option::is_some)>
                 {move || unknown_reseller.get().map(|id| view! {
                     <p class="notice" id="unknown-reseller" role="status">
-                        {move || (texts().account.reseller_unknown)(&id)}
+                        {move || (i18n::account::texts().reseller_unknown)(&id)}
                     </p>
                 })}
                 <h2 class="section-heading">{t!(account.company_heading)}</h2>
@@ -168,7 +168,7 @@ fn AccountInfoForm() -> impl IntoView {
                 />
                 {move || rules_problem.get().map(|problem| view! {
                     <p class="alert" role="alert">
-                        {move || (texts().account.rules_failed)(&api_error_message(&problem))}
+                        {move || (i18n::account::texts().rules_failed)(&api_error_message(&problem))}
                         " "
                         <button type="button" class="link-button" on:click=move |_| rules.refetch()>
                             {t!(common.try_again)}
@@ -240,7 +240,7 @@ fn AccountInfoForm() -> impl IntoView {
                 </div>
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
                     {move || {
-                        let common = &texts().common;
+                        let common = i18n::common::texts();
                         if to_review { common.save_and_return } else { common.next_subscriptions }
                     }}
                 </button>

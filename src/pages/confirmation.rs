@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::components::clipboard::{Copied, copied_message, copy_to_clipboard};
 use crate::components::step_guard::StepGuard;
 use crate::components::title::Title;
-use crate::i18n::{page_title, t, texts};
+use crate::i18n::{self, page_title, t};
 use crate::router;
 use crate::wizard::{PlacedOrders, Step, Wizard};
 
@@ -42,7 +42,7 @@ fn Confirmation() -> impl IntoView {
         ));
     };
     view! {
-        <Title text=move || page_title(&[texts().confirmation.title], false) />
+        <Title text=move || page_title(&[i18n::confirmation::texts().title], false) />
         <main>
             <div class="panel">
                 <h1 tabindex="-1">{t!(confirmation.title)}</h1>
@@ -107,14 +107,14 @@ fn Confirmation() -> impl IntoView {
                             let order_id = order.id.clone().unwrap_or_default();
                             view! {
                             <li>
-                                {move || (texts().confirmation.order)(&order_id)}
+                                {move || (i18n::confirmation::texts().order)(&order_id)}
                                 <ul>
                                     {order.line_items.into_iter().map(|line| {
                                         let name = line.friendly_name.clone().unwrap_or(line.offer_id.clone());
                                         let quantity = line.quantity as usize;
                                         view! {
                                             <li>
-                                                {move || format!("{name}: {}", texts().confirmation.licenses.of(quantity))}
+                                                {move || format!("{name}: {}", i18n::confirmation::texts().licenses.of(quantity))}
                                             </li>
                                         }
                                     }).collect_view()}

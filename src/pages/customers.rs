@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::api::{self, SearchField};
 use crate::components::cannot_add::CannotAdd;
 use crate::components::title::Title;
-use crate::i18n::{api_error_message, page_title, t, texts};
+use crate::i18n::{self, api_error_message, page_title, t};
 use crate::router;
 use crate::staff::Staff;
 use crate::wizard::Step;
@@ -97,7 +97,7 @@ pub fn CustomersPage() -> impl IntoView {
         router::navigate(&target);
     };
     view! {
-        <Title text=move || page_title(&[texts().customers.title], false) />
+        <Title text=move || page_title(&[i18n::customers::texts().title], false) />
         <main>
             <h1 tabindex="-1">{t!(customers.title)}</h1>
             {move || added.get().map(|_| view! {
@@ -151,7 +151,7 @@ pub fn CustomersPage() -> impl IntoView {
                             && search.with(|search| trail.with(|trail| trail.tokens(search).is_empty())) => {
                         let searched = search.with(Option::is_some);
                         let message = move || {
-                            let texts = &texts().customers;
+                            let texts = i18n::customers::texts();
                             if searched { texts.no_match } else { texts.none_yet }
                         };
                         view! {
@@ -166,7 +166,7 @@ pub fn CustomersPage() -> impl IntoView {
                         let count = list.items.len();
                         view! {
                             <p class="list-count" id="customers-shown">
-                                {move || texts().customers.shown.of(count)}
+                                {move || i18n::customers::texts().shown.of(count)}
                             </p>
                             <CustomerTable customers=list.items highlight=added.get() />
                             <Pager trail search next />
@@ -238,7 +238,7 @@ fn Pager(trail: RwSignal<PageTrail>, search: Memo<Search>, next: Option<String>)
         view! {
             <nav class="pager" aria-label=t!(customers.pages_label)>
                 {previous}
-                <span class="pager__page">{move || (texts().customers.page_number)(page_number)}</span>
+                <span class="pager__page">{move || (i18n::customers::texts().page_number)(page_number)}</span>
                 {next}
             </nav>
         }

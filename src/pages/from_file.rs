@@ -22,7 +22,7 @@ use table::RowsTable;
 use crate::components::cannot_add::CannotAdd;
 use crate::components::error_summary::{ErrorSummary, focus_when_shown};
 use crate::components::title::Title;
-use crate::i18n::{page_title, t, texts};
+use crate::i18n::{self, page_title, t};
 use crate::staff::Staff;
 
 const FILE_INPUT: &str = "batch-file";
@@ -37,7 +37,7 @@ enum Unread {
 
 impl Unread {
     fn message(&self) -> String {
-        let texts = &texts().batch;
+        let texts = i18n::batch::texts();
         match self {
             Unread::Problem(problem) => (texts.file_problem)(problem),
             Unread::Unreadable => texts.unreadable.to_owned(),
@@ -62,7 +62,7 @@ pub fn FromFilePage() -> impl IntoView {
     let refused = Memo::new(move |_| staff.known().filter(|me| !me.can_add_customers()));
     let answered = Memo::new(move |_| staff.me().is_some());
     view! {
-        <Title text=move || page_title(&[texts().batch.title], false) />
+        <Title text=move || page_title(&[i18n::batch::texts().title], false) />
         <main>
             <h1 tabindex="-1">{t!(batch.title)}</h1>
             // Nothing until the API says who this is: a role that may not
@@ -166,7 +166,7 @@ fn Counts(batch: Batch, sending: Sending) -> impl IntoView {
     let started = move || tally.with(|(added, failed)| added + failed > 0) || sending.running.get();
     let left = move || to_send.get().saturating_sub(tally.get().1);
     let progress_text = move || {
-        let texts = &texts().batch;
+        let texts = i18n::batch::texts();
         let (added, failed) = tally.get();
         let mut text = (texts.progress)(added, failed, left());
         if let Some(seconds) = sending.seconds_left(left()) {
@@ -192,7 +192,7 @@ fn Counts(batch: Batch, sending: Sending) -> impl IntoView {
     };
     view! {
         <p role="status" id="batch-counts">
-            {move || (texts().batch.counts)(to_send.get(), count(&[Status::ToFix, Status::Warned]), count(&[Status::LeftOut]))}
+            {move || (i18n::batch::texts().counts)(to_send.get(), count(&[Status::ToFix, Status::Warned]), count(&[Status::LeftOut]))}
         </p>
         <Show when=checking>
             <p class="form-status">{t!(batch.checking)}</p>
@@ -235,9 +235,9 @@ fn Counts(batch: Batch, sending: Sending) -> impl IntoView {
                         on:click=move |_| sending.run(batch)
                     >
                         {move || if started() {
-                            texts().batch.resume.to_owned()
+                            i18n::batch::texts().resume.to_owned()
                         } else {
-                            texts().batch.submit.of(to_send.get())
+                            i18n::batch::texts().submit.of(to_send.get())
                         }}
                     </button>
                 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::title::Title;
-use crate::i18n::{page_title, t, texts};
+use crate::i18n::{self, page_title, t};
 
 /// In place of a page whose code could not be fetched (no connection, a
 /// server being replaced): nothing entered is lost, since the drafts are
@@ -9,7 +9,7 @@ use crate::i18n::{page_title, t, texts};
 #[component]
 pub fn NotLoaded() -> impl IntoView {
     view! {
-        <Title text=move || page_title(&[texts().common.not_loaded_title], false) />
+        <Title text=move || page_title(&[i18n::common::texts().not_loaded_title], false) />
         <main>
             <h1 tabindex="-1">{t!(common.not_loaded_title)}</h1>
             <p>{t!(common.not_loaded_text)}</p>

@@ -7,7 +7,7 @@ use crate::api;
 use crate::components::clipboard::{Copied, copied_message, copy_to_clipboard};
 use crate::components::title::Title;
 use crate::config::href;
-use crate::i18n::{api_error_message, page_title, t, texts};
+use crate::i18n::{self, api_error_message, page_title, t};
 use crate::staff::Staff;
 use crate::wizard::{Step, Wizard};
 
@@ -28,7 +28,7 @@ pub fn RelationshipRequestPage() -> impl IntoView {
         match (invitation.get(), staff.me()) {
             (Some(Ok(invitation)), Some(me)) => {
                 let partner = me.map(|me| me.partner.name).unwrap_or_default();
-                (texts().relationship.email_body)(&invitation.url, &partner)
+                (i18n::relationship::texts().email_body)(&invitation.url, &partner)
             }
             _ => String::new(),
         }
@@ -37,12 +37,12 @@ pub fn RelationshipRequestPage() -> impl IntoView {
     let mailto = move || {
         format!(
             "mailto:?subject={}&body={}",
-            js_sys::encode_uri_component(texts().relationship.email_subject),
+            js_sys::encode_uri_component(i18n::relationship::texts().email_subject),
             js_sys::encode_uri_component(&text.get())
         )
     };
     view! {
-        <Title text=move || page_title(&[texts().relationship.title], false) />
+        <Title text=move || page_title(&[i18n::relationship::texts().title], false) />
         <main>
             <a class="back-link" href=href(Step::Account.path())>{t!(relationship.back_to_account)}</a>
             <h1 tabindex="-1">{t!(relationship.title)}</h1>

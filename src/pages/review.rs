@@ -13,7 +13,7 @@ use crate::components::relationship_link::relationship_link;
 use crate::components::step_guard::StepGuard;
 use crate::components::title::Title;
 use crate::format;
-use crate::i18n::{api_error_message, fill, issue_message, page_title, t, texts};
+use crate::i18n::{self, api_error_message, fill, issue_message, page_title, t};
 use crate::router;
 use crate::staff::Staff;
 use crate::wizard::submit::{self, Failure, Stage};
@@ -42,7 +42,7 @@ fn account_rows(
     draft: &Draft,
     resellers: Option<&[PartnerRelationship]>,
 ) -> Vec<(&'static str, String)> {
-    let texts = &texts().review;
+    let texts = i18n::review::texts();
     let account = &draft.account;
     let address = [
         account.address_line1.as_str(),
@@ -118,7 +118,7 @@ fn account_rows(
     if let Some(id) = &draft.reseller_id {
         // By name; by id only when it is none of ours (that is what is sent).
         let name = match resellers {
-            None => crate::i18n::texts().account.resellers_loading.to_owned(),
+            None => crate::i18n::account::texts().resellers_loading.to_owned(),
             Some(resellers) => resellers
                 .iter()
                 .find(|reseller| &reseller.id == id)
@@ -149,7 +149,7 @@ impl Progress {
     }
 
     fn text(self) -> &'static str {
-        let texts = &texts().review;
+        let texts = i18n::review::texts();
         match self {
             Progress::Waiting => texts.waiting,
             Progress::Working => texts.in_progress,
@@ -226,7 +226,7 @@ fn Review() -> impl IntoView {
     };
     let account_locked = Memo::new(move |_| wizard.account_locked());
     let title = move || {
-        let common = &texts().common;
+        let common = i18n::common::texts();
         // The title is read once more while a page whose sign-in ended is
         // being replaced, after its signals are gone: then it has no errors.
         page_title(
@@ -238,7 +238,7 @@ fn Review() -> impl IntoView {
         <Title text=title />
         <main>
             <a class="back-link" href=crate::config::href(Step::Subscriptions.path())>{t!(review.back_to_subscriptions)}</a>
-            <span class="caption">{move || (texts().common.step_caption)(3)}</span>
+            <span class="caption">{move || (i18n::common::texts().step_caption)(3)}</span>
             <h1 tabindex="-1">{t!(common.step_review)}</h1>
             <p>{t!(review.intro)}</p>
 
@@ -297,7 +297,7 @@ fn Review() -> impl IntoView {
                                 <div class="summary-list__row">
                                     <dt>{name}</dt>
                                     <dd>
-                                        {move || texts().review.licenses.of(quantity as usize)}
+                                        {move || i18n::review::texts().licenses.of(quantity as usize)}
                                         {price.map(|price| format!(" · {price}"))}
                                     </dd>
                                 </div>
@@ -320,7 +320,7 @@ fn Review() -> impl IntoView {
                         let progress = progress_of(stage);
                         view! {
                             <li class=progress.class()>
-                                {move || (texts().review.stage)(stage)}": "<strong>{move || progress.text()}</strong>
+                                {move || (i18n::review::texts().stage)(stage)}": "<strong>{move || progress.text()}</strong>
                             </li>
                         }
                     }).collect_view()}
@@ -333,13 +333,12 @@ fn Review() -> impl IntoView {
                     aria-disabled=move || running.get().then_some("true")
                 >
                     {move || {
-                        let texts = texts();
                         if running.get() {
-                            texts.review.submitting
+                            i18n::review::texts().submitting
                         } else if started.get() {
-                            texts.common.try_again
+                            i18n::common::texts().try_again
                         } else {
-                            texts.review.submit
+                            i18n::review::texts().submit
                         }
                     }}
                 </button>
@@ -361,7 +360,7 @@ fn SubmitProblem(failure: Failure) -> impl IntoView {
     let Failure { stage, error } = failure;
     view! {
         <div class="error-summary" tabindex="-1" role="alert" id="submit-problem">
-            <h2>{move || (texts().review.stage_failed)(stage)}</h2>
+            <h2>{move || (i18n::review::texts().stage_failed)(stage)}</h2>
             <p>{move || api_error_message(&error)}</p>
             <ul>
                 {issues.into_iter().map(|issue| {
@@ -373,7 +372,7 @@ fn SubmitProblem(failure: Failure) -> impl IntoView {
             {domain_taken.then(|| view! {
                 <p>
                     {move || {
-                        let texts = &texts().review;
+                        let texts = i18n::review::texts();
                         fill(
                             texts.domain_taken,
                             vec![

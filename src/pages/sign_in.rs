@@ -8,7 +8,7 @@ use crate::components::error_summary::{ErrorSummary, focus_when_shown};
 use crate::components::field_error::FieldError;
 use crate::components::title::Title;
 use crate::config::{self, Auth, safe_return};
-use crate::i18n::{api_error_message, page_title, role_name, t, texts};
+use crate::i18n::{self, api_error_message, page_title, role_name, t};
 use crate::router;
 use crate::session::{Ending, Session};
 
@@ -31,7 +31,7 @@ enum Problem {
 
 impl Problem {
     fn message(&self) -> String {
-        let texts = &texts().sign_in;
+        let texts = i18n::sign_in::texts();
         match self {
             Problem::MissingUserName => texts.enter_user_name.to_owned(),
             Problem::MissingPassword => texts.enter_password.to_owned(),
@@ -115,7 +115,7 @@ fn PasswordSignIn() -> impl IntoView {
             })
         }
     };
-    let title = move || page_title(&[texts().sign_in.title], !errors.with(Vec::is_empty));
+    let title = move || page_title(&[i18n::sign_in::texts().title], !errors.with(Vec::is_empty));
     view! {
         <Title text=title />
         <main>
@@ -236,7 +236,7 @@ fn DemoAccounts(
                             let data_user = account.user_name.clone();
                             let label = {
                                 let name = account.user_name.clone();
-                                move || (texts().sign_in.use_account_label)(&name)
+                                move || (i18n::sign_in::texts().use_account_label)(&name)
                             };
                             view! {
                                 <tr>

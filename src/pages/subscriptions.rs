@@ -17,7 +17,7 @@ use crate::components::error_summary::{ErrorSummary, focus_when_shown};
 use crate::components::form::issue_target;
 use crate::components::step_guard::StepGuard;
 use crate::components::title::Title;
-use crate::i18n::{api_error_message, issue_message, page_title, t, texts};
+use crate::i18n::{self, api_error_message, issue_message, page_title, t};
 use crate::router;
 use crate::wizard::{Step, Wizard};
 
@@ -106,7 +106,7 @@ fn SubscriptionsForm() -> impl IntoView {
         })
     });
     let title = move || {
-        let common = &texts().common;
+        let common = i18n::common::texts();
         // The title is read once more while a page whose sign-in ended is
         // being replaced, after its signals are gone: then it has no errors.
         page_title(
@@ -121,12 +121,11 @@ fn SubscriptionsForm() -> impl IntoView {
         <main>
             <a class="back-link" href=crate::config::href(if to_review { Step::Review.path() } else { Step::Account.path() })>
                 {move || {
-                    let texts = texts();
-                    if to_review { texts.common.back_to_review } else { texts.subscriptions.back_to_account }
+                    if to_review { i18n::common::texts().back_to_review } else { i18n::subscriptions::texts().back_to_account }
                 }}
             </a>
             <ErrorSummary errors=errors node_ref=summary />
-            <span class="caption">{move || (texts().common.step_caption)(2)}</span>
+            <span class="caption">{move || (i18n::common::texts().step_caption)(2)}</span>
             <h1 tabindex="-1">{t!(common.step_subscriptions)}</h1>
             <p>{t!(subscriptions.intro)}</p>
             {locked.then(|| view! {
@@ -195,7 +194,7 @@ fn SubscriptionsForm() -> impl IntoView {
                             let lines = offers.with(|offers| totals(offers, &chosen));
                             view! {
                                 <h2 class="section-heading">
-                                    {move || texts().subscriptions.chosen.of(count)}
+                                    {move || i18n::subscriptions::texts().chosen.of(count)}
                                 </h2>
                                 <dl class="summary-list">
                                     {lines.into_iter().map(|(cycle, amount)| view! {
@@ -211,7 +210,7 @@ fn SubscriptionsForm() -> impl IntoView {
                 </div>
                 <button type="submit" class="button">
                     {move || {
-                        let common = &texts().common;
+                        let common = i18n::common::texts();
                         if to_review { common.save_and_return } else { common.next_review }
                     }}
                 </button>

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
-use crate::i18n::{api_error_message, t, texts};
+use crate::i18n::{self, api_error_message, t};
 use crate::wizard::Wizard;
 
 /// What the address check found, when it needs the user.
@@ -117,7 +117,7 @@ pub fn AddressDialog(
                         let suggestions = answer.suggested_addresses.clone();
                         let unverified = suggestions.is_empty();
                         let heading = move || {
-                            let texts = &texts().account;
+                            let texts = i18n::account::texts();
                             if unverified {
                                 texts.address_unverified_title
                             } else {
@@ -127,7 +127,7 @@ pub fn AddressDialog(
                         let message = match failure {
                             Some(error) => view! {
                                 <p>
-                                    {move || (texts().account.address_not_checked)(&api_error_message(&error))}
+                                    {move || (i18n::account::texts().address_not_checked)(&api_error_message(&error))}
                                 </p>
                             }
                             .into_any(),
@@ -161,7 +161,7 @@ pub fn AddressDialog(
                                                         on:change=move |_| chosen.set(Some(index))
                                                     />
                                                     <label for=id>
-                                                        {move || (texts().account.address_suggested)(&address)}
+                                                        {move || (i18n::account::texts().address_suggested)(&address)}
                                                     </label>
                                                 </div>
                                             }
@@ -176,7 +176,7 @@ pub fn AddressDialog(
                                             on:change=move |_| chosen.set(None)
                                         />
                                         <label for="address-keep">
-                                            {move || (texts().account.address_keep)(&original)}
+                                            {move || (i18n::account::texts().address_keep)(&original)}
                                         </label>
                                     </div>
                                 </div>

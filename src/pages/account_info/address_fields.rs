@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::components::select_field::SelectField;
 use crate::components::text_field::TextField;
-use crate::i18n::{t, texts};
+use crate::i18n::{self, t};
 
 /// Inside Account info's form (a `DraftForm`).
 #[component]
@@ -38,7 +38,7 @@ pub fn AddressFields(#[prop(into)] rules: Signal<Option<CountryValidationRules>>
                     .clone()
             })
         });
-        let texts = &texts().account;
+        let texts = i18n::account::texts();
         match sample {
             Some(sample) => (texts.registration_number_hint_example)(&sample),
             None => texts.registration_number_hint.to_owned(),

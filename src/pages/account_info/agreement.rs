@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::text_field::TextField;
 use crate::format;
-use crate::i18n::{t, texts};
+use crate::i18n::{self, t};
 use crate::wizard::Wizard;
 
 #[component]
@@ -73,7 +73,7 @@ pub fn AgreementSection(
                     <TextField
                         field=Field::AgreementDate
                         label=t!(account.agreement_date_label)
-                        hint=move || (texts().account.agreement_date_hint)(&format::date(&date.get()))
+                        hint=move || (i18n::account::texts().agreement_date_hint)(&format::date(&date.get()))
                         input_type="date"
                     />
                     <p class="hint">{t!(account.acceptor_intro)}</p>

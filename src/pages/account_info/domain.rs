@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use crate::api::{self, SearchField};
 use crate::components::relationship_link::relationship_link;
 use crate::components::text_field::{FieldHead, FieldInput, described_by, is_error};
-use crate::i18n::{api_error_message, fill, t, texts};
+use crate::i18n::{self, api_error_message, fill, t};
 
 const DEBOUNCE: Duration = Duration::from_millis(500);
 #[derive(Debug, Clone, PartialEq)]
@@ -212,7 +212,7 @@ pub fn DomainField(lookups: Lookups) -> impl IntoView {
                         let domain = validation::canonical_domain(&prefix, crate::config::cloud());
                         view! {
                             <span class="availability--ok">
-                                {move || (texts().account.domain_available)(&domain)}
+                                {move || (i18n::account::texts().domain_available)(&domain)}
                             </span>
                         }
                             .into_any()
@@ -222,7 +222,7 @@ pub fn DomainField(lookups: Lookups) -> impl IntoView {
                         view! {
                             <span class="availability--taken">
                                 {move || {
-                                    let texts = &texts().account;
+                                    let texts = i18n::account::texts();
                                     fill(
                                         texts.domain_taken,
                                         vec![
@@ -236,7 +236,7 @@ pub fn DomainField(lookups: Lookups) -> impl IntoView {
                             .into_any()
                     }
                     Availability::Failed(_, error) => {
-                        (move || (texts().account.domain_check_failed)(&api_error_message(&error)))
+                        (move || (i18n::account::texts().domain_check_failed)(&api_error_message(&error)))
                             .into_any()
                     }
                 }}
@@ -266,7 +266,7 @@ pub fn LookAlikeWarning(lookups: Lookups) -> impl IntoView {
                     <strong>{t!(account.look_alike_title)}</strong>
                     " "
                     {move || {
-                        let texts = &texts().account;
+                        let texts = i18n::account::texts();
                         fill(
                             texts.look_alike_text,
                             vec![

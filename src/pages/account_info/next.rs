@@ -15,7 +15,7 @@ use super::state::AccountState;
 use crate::api::{self, ApiError};
 use crate::components::error_summary::focus_when_shown;
 use crate::components::form::field_id;
-use crate::i18n::{issue_message, texts};
+use crate::i18n::{self, issue_message};
 use crate::router;
 use crate::wizard::{Step, account_fingerprint};
 
@@ -80,7 +80,10 @@ impl NextStep {
             });
             let domain = field_id(customer_model::validation::Field::DomainPrefix);
             if domain_taken.get() && !items.iter().any(|(id, _)| *id == domain) {
-                items.push((domain, texts().account.domain_taken_summary.to_owned()));
+                items.push((
+                    domain,
+                    i18n::account::texts().domain_taken_summary.to_owned(),
+                ));
             }
             items
                 .into_iter()

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::state::{Batch, Outcome, Status};
 use crate::browser;
-use crate::i18n::{api_error_message, field_label, issue_message, t, texts};
+use crate::i18n::{self, api_error_message, field_label, issue_message, t};
 
 /// With a byte-order mark, so that spreadsheet programs read it as UTF-8.
 fn csv_file(lines: Vec<String>) -> String {
@@ -51,7 +51,7 @@ fn failed_csv(batch: Batch) -> String {
     let mut header: Vec<&str> = batch::COLUMNS.iter().map(|column| column.name).collect();
     header.push(PROBLEMS);
     let mut lines = vec![batch::csv_line(&header)];
-    let texts = &texts().batch;
+    let texts = i18n::batch::texts();
     batch.outcomes.with_untracked(|outcomes| {
         batch.file.with_untracked(|file| {
             for row in &file.rows {
@@ -100,10 +100,10 @@ pub fn Downloads(batch: Batch) -> impl IntoView {
         </Show>
         <div class="button-group">
             <Show when=added>
-                <DownloadButton batch id="download-results" name="customers-added.csv" contents=results_csv label=|| texts().batch.download_results />
+                <DownloadButton batch id="download-results" name="customers-added.csv" contents=results_csv label=|| i18n::batch::texts().download_results />
             </Show>
             <Show when=not_added>
-                <DownloadButton batch id="download-failed" name="customers-to-fix.csv" contents=failed_csv label=|| texts().batch.download_failed />
+                <DownloadButton batch id="download-failed" name="customers-to-fix.csv" contents=failed_csv label=|| i18n::batch::texts().download_failed />
             </Show>
         </div>
     }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::state::{Batch, BatchRow, Check, FileRow, Outcome, Status};
 use crate::components::form::field_id;
-use crate::i18n::{api_error_message, field_label, issue_message, t, texts};
+use crate::i18n::{self, api_error_message, field_label, issue_message, t};
 
 /// Rows listed at once: a long file is shown a page at a time, so that its
 /// page is drawn, and drawn again after a cell is fixed, within a frame.
@@ -98,7 +98,7 @@ pub fn RowsTable(batch: Batch) -> impl IntoView {
                 <Show when=long>
                     ", "{move || {
                         let (first, last, total) = range();
-                        (texts().batch.listed)(first, last, total)
+                        (i18n::batch::texts().listed)(first, last, total)
                     }}
                 </Show>
             </caption>
@@ -120,7 +120,7 @@ pub fn RowsTable(batch: Batch) -> impl IntoView {
             </tbody>
         </table>
         <Show when=long>
-            <nav class="pagination" aria-label=move || texts().batch.pages>
+            <nav class="pagination" aria-label=move || i18n::batch::texts().pages>
                 <button
                     type="button"
                     class="button button--secondary"
@@ -133,7 +133,7 @@ pub fn RowsTable(batch: Batch) -> impl IntoView {
                 <p id="batch-listed">
                     {move || {
                         let (first, last, total) = range();
-                        (texts().batch.listed)(first, last, total)
+                        (i18n::batch::texts().listed)(first, last, total)
                     }}
                 </p>
                 <button
@@ -232,7 +232,7 @@ fn RowLine(batch: Batch, row: FileRow) -> impl IntoView {
                                 .into_iter()
                                 .filter(|problem| !about_domain(problem))
                                 .map(|problem| view! {
-                                    <p class="error-message">{move || (texts().batch.row_problem)(&problem)}</p>
+                                    <p class="error-message">{move || (i18n::batch::texts().row_problem)(&problem)}</p>
                                 })
                                 .collect_view()
                         })
@@ -245,7 +245,7 @@ fn RowLine(batch: Batch, row: FileRow) -> impl IntoView {
                             data
                             id=leave_out_id
                             checked=Signal::derive(move || shown.with(|shown| shown.left_out))
-                            label=|| texts().batch.leave_out
+                            label=|| i18n::batch::texts().leave_out
                             set=|batch_row, left_out| batch_row.left_out = left_out
                         />
                         <Show when=warned>
@@ -253,7 +253,7 @@ fn RowLine(batch: Batch, row: FileRow) -> impl IntoView {
                                 data
                                 id=accept_id.clone()
                                 checked=Signal::derive(move || shown.with(|shown| shown.warnings_accepted))
-                                label=|| texts().batch.accept_warnings
+                                label=|| i18n::batch::texts().accept_warnings
                                 set=|batch_row, accepted| batch_row.warnings_accepted = accepted
                             />
                         </Show>
@@ -298,7 +298,7 @@ fn RowStatus(
     outcome: Memo<Option<Outcome>>,
 ) -> impl IntoView {
     move || {
-        let texts = &texts().batch;
+        let texts = i18n::batch::texts();
         match outcome.get() {
             Some(Outcome::Sending) => {
                 view! { <p class="batch-status">{texts.adding}</p> }.into_any()
@@ -376,7 +376,9 @@ fn CellFix(
                         .problems
                         .iter()
                         .filter(|problem| about_domain(problem))
-                        .map(|problem| (Severity::Error, (texts().batch.row_problem)(problem))),
+                        .map(|problem| {
+                            (Severity::Error, (i18n::batch::texts().row_problem)(problem))
+                        }),
                 );
             }
             messages

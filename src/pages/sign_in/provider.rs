@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::components::title::Title;
 use crate::config::safe_return;
-use crate::i18n::{page_title, t, texts};
+use crate::i18n::{self, page_title, t};
 use crate::oidc::{self, OidcError, Prompt};
 use crate::router;
 use crate::session::{Ending, Session};
@@ -42,7 +42,12 @@ pub fn ProviderSignIn() -> impl IntoView {
         problem.set(None);
         sign_in(return_to(), prompt, problem);
     };
-    let title = move || page_title(&[texts().sign_in.title], problem.with(Option::is_some));
+    let title = move || {
+        page_title(
+            &[i18n::sign_in::texts().title],
+            problem.with(Option::is_some),
+        )
+    };
     view! {
         <Title text=title />
         <main>
@@ -62,9 +67,9 @@ pub fn ProviderSignIn() -> impl IntoView {
             <p>{t!(sign_in.provider_intro)}</p>
             <button type="button" class="button" id="sign-in-with-provider" on:click=on_click>
                 {move || if ending == Some(Ending::MfaRequired) {
-                    texts().sign_in.mfa_button
+                    i18n::sign_in::texts().mfa_button
                 } else {
-                    texts().sign_in.provider_button
+                    i18n::sign_in::texts().provider_button
                 }}
             </button>
         </main>
@@ -78,7 +83,7 @@ fn ProblemAlert(problem: RwSignal<Option<OidcError>>) -> impl IntoView {
         problem.get().map(|problem| {
             view! {
                 <div class="error-summary" role="alert" id="sign-in-problem">
-                    <p>{move || (texts().sign_in.provider_problem)(&problem)}</p>
+                    <p>{move || (i18n::sign_in::texts().provider_problem)(&problem)}</p>
                 </div>
             }
         })
@@ -119,9 +124,9 @@ pub fn AuthCallbackPage() -> impl IntoView {
     let failed = move || failure.with(Option::is_some);
     let heading = move || {
         if failed() {
-            texts().sign_in.callback_failed_title
+            i18n::sign_in::texts().callback_failed_title
         } else {
-            texts().sign_in.signing_in
+            i18n::sign_in::texts().signing_in
         }
     };
     view! {
@@ -142,7 +147,7 @@ pub fn AuthCallbackPage() -> impl IntoView {
 #[component]
 pub fn NotConfigured() -> impl IntoView {
     view! {
-        <Title text=move || page_title(&[texts().sign_in.not_configured_title], true) />
+        <Title text=move || page_title(&[i18n::sign_in::texts().not_configured_title], true) />
         <main>
             <h1 tabindex="-1">{t!(sign_in.not_configured_title)}</h1>
             <p id="sign-in-not-configured">{t!(sign_in.not_configured_text)}</p>

@@ -6,7 +6,7 @@ use customer_model::wire::Offer;
 use leptos::prelude::*;
 
 use crate::format;
-use crate::i18n::texts;
+use crate::i18n;
 
 /// Rows rendered at once: enough to scan, few enough that a keystroke in the
 /// search redraws within a frame however large the catalogue.
@@ -144,7 +144,7 @@ pub fn ShowMore(listing: Listing) -> impl IntoView {
             view! {
                 <p class="offers__more" id="offers-listed" data-matching=shown + unlisted>
                     {move || {
-                        (texts().subscriptions.listed_of)(
+                        (i18n::subscriptions::texts().listed_of)(
                             &format::number(shown as f64),
                             &format::number((shown + unlisted) as f64),
                         )
@@ -156,7 +156,7 @@ pub fn ShowMore(listing: Listing) -> impl IntoView {
                         id="show-more-offers"
                         on:click=move |_| listed.update(|listed| *listed += LISTED_AT_ONCE)
                     >
-                        {move || texts().subscriptions.show_more.of(next)}
+                        {move || i18n::subscriptions::texts().show_more.of(next)}
                     </button>
                 </p>
             }

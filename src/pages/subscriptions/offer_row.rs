@@ -10,7 +10,7 @@ use crate::catalogue::{cycle_of, per_license};
 use crate::components::field_error::FieldError;
 use crate::components::form::quantity_id;
 use crate::format;
-use crate::i18n::{issue_message, t, texts};
+use crate::i18n::{self, issue_message, t};
 use crate::wizard::Wizard;
 
 /// Editing an offer's choice ends what the server said about it.
@@ -162,7 +162,7 @@ pub fn OfferRow(
                     <label for=quantity_input.clone()>{t!(subscriptions.licenses_label)}</label>
                     <span class="hint" id=hint_id.clone()>
                         {move || {
-                            (texts().subscriptions.licenses_hint)(
+                            (i18n::subscriptions::texts().licenses_hint)(
                                 &format::number(f64::from(min)),
                                 &format::number(f64::from(max)),
                             )
