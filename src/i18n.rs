@@ -204,7 +204,7 @@ pub fn field_label(field: Field) -> &'static str {
         Field::AcceptorLastName => account.acceptor_last_name_label,
         Field::AcceptorEmail => account.acceptor_email_label,
         Field::AcceptorPhoneNumber => account.acceptor_phone_number_label,
-        Field::Quantity => subscriptions::texts().licenses_label,
+        Field::Quantity => common::texts().licenses_label,
     }
 }
 

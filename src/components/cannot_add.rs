@@ -10,7 +10,7 @@ pub fn CannotAdd(me: Me) -> impl IntoView {
         <p class="inset" id="cannot-add">
             {move || {
                 let roles: Vec<&str> = me.roles.iter().map(|role| role_name(*role)).collect();
-                (i18n::customers::texts().cannot_add)(&roles.join(", "))
+                (i18n::common::texts().cannot_add)(&roles.join(", "))
             }}
         </p>
     }

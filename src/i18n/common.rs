@@ -42,6 +42,11 @@ pub struct Common {
     pub not_staff: &'static str,
     pub role: fn(Role) -> &'static str,
     pub billing_cycle: fn(BillingCycle) -> &'static str,
+    /// Why the signed-in roles can't add customers; gets the roles' names.
+    pub cannot_add: fn(&str) -> String,
+    /// The label of an offer's number of licenses (Subscriptions), which
+    /// the error summary of any page may name.
+    pub licenses_label: &'static str,
 }
 
 in_ui_language!(Common);
@@ -117,6 +122,12 @@ pub const EN: Common = Common {
         BillingCycle::OneTime => "One-time",
         BillingCycle::None | BillingCycle::Unknown => "Other",
     },
+    cannot_add: |roles| {
+        format!(
+            "Your role ({roles}) can't add customers. Global admins, User management admins, Admin agents and Sales agents can."
+        )
+    },
+    licenses_label: "Licenses",
 };
 
 pub const HU: Common = Common {
@@ -191,6 +202,12 @@ pub const HU: Common = Common {
         BillingCycle::OneTime => "Egyszeri",
         BillingCycle::None | BillingCycle::Unknown => "Egyéb",
     },
+    cannot_add: |roles| {
+        format!(
+            "Az Ön szerepkörével ({roles}) nem adhat hozzá ügyfeleket. Erre a globális rendszergazdák, a felhasználókezelési rendszergazdák, a rendszergazdai ügynökök és az értékesítési ügynökök jogosultak."
+        )
+    },
+    licenses_label: "Licencek száma",
 };
 
 pub const TR: Common = Common {
@@ -264,4 +281,10 @@ pub const TR: Common = Common {
         BillingCycle::OneTime => "Tek seferlik",
         BillingCycle::None | BillingCycle::Unknown => "Diğer",
     },
+    cannot_add: |roles| {
+        format!(
+            "Rolünüz ({roles}) müşteri eklemeye izin vermiyor. Müşteri eklemeyi Genel yöneticiler, Kullanıcı Yönetimi Yöneticileri, Yönetim Aracıları ve Satış Aracıları yapabilir."
+        )
+    },
+    licenses_label: "Lisans sayısı",
 };

@@ -5,8 +5,6 @@ use crate::i18n::Plural;
 pub struct Customers {
     pub title: &'static str,
     pub added: &'static str,
-    /// Why the signed-in roles can't add customers; gets the roles' names.
-    pub cannot_add: fn(&str) -> String,
     pub search_label: &'static str,
     pub search_hint: &'static str,
     pub search_in: &'static str,
@@ -31,11 +29,6 @@ in_ui_language!(Customers);
 pub const EN: Customers = Customers {
     title: "Customers",
     added: "The customer was added. It is highlighted in the list below.",
-    cannot_add: |roles| {
-        format!(
-            "Your role ({roles}) can't add customers. Global admins, User management admins, Admin agents and Sales agents can."
-        )
-    },
     search_label: "Search customers",
     search_hint: "The start of the company name or of the domain name",
     search_in: "Search in",
@@ -61,11 +54,6 @@ pub const EN: Customers = Customers {
 pub const HU: Customers = Customers {
     title: "Ügyfelek",
     added: "Az ügyfél hozzáadása sikerült. Az alábbi listában kiemelve látható.",
-    cannot_add: |roles| {
-        format!(
-            "Az Ön szerepkörével ({roles}) nem adhat hozzá ügyfeleket. Erre a globális rendszergazdák, a felhasználókezelési rendszergazdák, a rendszergazdai ügynökök és az értékesítési ügynökök jogosultak."
-        )
-    },
     search_label: "Keresés az ügyfelek között",
     search_hint: "A cégnév vagy a tartománynév eleje",
     search_in: "Keresés alapja",
@@ -91,11 +79,6 @@ pub const HU: Customers = Customers {
 pub const TR: Customers = Customers {
     title: "Müşteriler",
     added: "Müşteri eklendi. Aşağıdaki listede vurgulanmıştır.",
-    cannot_add: |roles| {
-        format!(
-            "Rolünüz ({roles}) müşteri eklemeye izin vermiyor. Müşteri eklemeyi Genel yöneticiler, Kullanıcı Yönetimi Yöneticileri, Yönetim Aracıları ve Satış Aracıları yapabilir."
-        )
-    },
     search_label: "Müşterilerde ara",
     search_hint: "Şirket adının veya etki alanı adının ilk kısmı",
     search_in: "Şurada ara",

@@ -21,7 +21,6 @@ pub struct Subscriptions {
     /// "12,50 € per license, monthly": gets the price and the billing
     /// cycle's name in lower case.
     pub per_license: fn(&str, &str) -> String,
-    pub licenses_label: &'static str,
     /// The allowed number of licenses: gets the minimum and the maximum.
     pub licenses_hint: fn(&str, &str) -> String,
 }
@@ -48,7 +47,6 @@ pub const EN: Subscriptions = Subscriptions {
     },
     total: |cycle| format!("{cycle} total"),
     per_license: |price, cycle| format!("{price} per license, {cycle}"),
-    licenses_label: "Licenses",
     licenses_hint: |min, max| format!("From {min} to {max}"),
 };
 
@@ -72,7 +70,6 @@ pub const HU: Subscriptions = Subscriptions {
     },
     total: |cycle| format!("{cycle} végösszeg"),
     per_license: |price, cycle| format!("{price} licencenként, {cycle} díj"),
-    licenses_label: "Licencek száma",
     licenses_hint: |min, max| format!("Legalább {min}, legfeljebb {max}"),
 };
 
@@ -96,6 +93,5 @@ pub const TR: Subscriptions = Subscriptions {
     },
     total: |cycle| format!("{cycle} toplam"),
     per_license: |price, cycle| format!("Lisans başına {price}, {cycle}"),
-    licenses_label: "Lisans sayısı",
     licenses_hint: |min, max| format!("En az {min}, en fazla {max}"),
 };

@@ -417,7 +417,7 @@ async fn refused_to(
         || format!("POST /v1/customers: {} {}", refused.status, refused.body),
     )?;
 
-    let reason = (texts_in(Locale::En).customers.cannot_add)(role);
+    let reason = (texts_in(Locale::En).common.cannot_add)(role);
     sign_in_as(client, base_url, user, "Customers").await?;
     text_is(client, "#cannot-add", &reason).await?;
     count_is(client, "a[href='/customers/new/account']", 0).await?;

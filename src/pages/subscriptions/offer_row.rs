@@ -159,7 +159,7 @@ pub fn OfferRow(
             </div>
             <Show when=move || chosen.with(Option::is_some)>
                 <div class="field field--inline" class=("field--error", move || error.with(Option::is_some))>
-                    <label for=quantity_input.clone()>{t!(subscriptions.licenses_label)}</label>
+                    <label for=quantity_input.clone()>{t!(common.licenses_label)}</label>
                     <span class="hint" id=hint_id.clone()>
                         {move || {
                             (i18n::subscriptions::texts().licenses_hint)(
