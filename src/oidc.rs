@@ -11,6 +11,7 @@
 //! signature (OpenID Connect Core §3.1.3.7), for the name the app shows.
 
 use std::cell::{Cell, RefCell};
+use std::pin::Pin;
 
 use gloo_net::http::{Request, Response};
 use serde_json::{Value, json};
@@ -585,15 +586,43 @@ pub async fn refresh_unless_newer(refused: &str) -> Result<String, OidcError> {
         return Ok(tokens.access_token);
     }
     REFRESHING.set(true);
-    let refreshed = refresh(tokens).await;
+    let refreshed = renewal(tokens).await;
     REFRESHING.set(false);
-    match refreshed {
-        Err(OidcError::Provider { .. }) | Err(OidcError::NotConfigured) => {
-            write(TOKENS_KEY, None);
-            begin_sign_in(&here(), Prompt::Usual).await?;
-            Err(OidcError::Redirecting)
+    refreshed
+}
+
+/// Refreshes `tokens`; a refresh the provider refuses sends the browser to
+/// sign in again. Only a token about to expire needs this, so the `split`
+/// build fetches its code (the provider's endpoints, the token request,
+/// signing in) then, not with the first load; a file that cannot be fetched
+/// is a provider that cannot be reached.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        oidc_renewal,
+        fallible,
+        wasm_split_path = ::leptos::wasm_split,
+        return_wrapper(let renewal = _; { renewal.await } -> Result<String, OidcError>)
+    )
+)]
+fn renewal(tokens: Tokens) -> Pin<Box<dyn Future<Output = Result<String, OidcError>>>> {
+    Box::pin(async move {
+        match refresh(tokens).await {
+            Err(OidcError::Provider { .. }) | Err(OidcError::NotConfigured) => {
+                write(TOKENS_KEY, None);
+                begin_sign_in(&here(), Prompt::Usual).await?;
+                Err(OidcError::Redirecting)
+            }
+            other => other,
         }
-        other => other,
+    })
+}
+
+impl From<leptos::wasm_split::SplitLoaderError> for OidcError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        OidcError::Unreachable(
+            "the app's code for renewing the sign-in could not be fetched".to_owned(),
+        )
     }
 }
 
