@@ -51,6 +51,14 @@ pub enum ApiError {
     UnexpectedBody(String),
 }
 
+/// A piece of the app's own code (`split`) that could not be fetched: as
+/// for the API, the connection is the likely cause.
+impl From<leptos::wasm_split::SplitLoaderError> for ApiError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ApiError::Network("a part of the app could not be fetched".to_owned())
+    }
+}
+
 impl ApiError {
     /// The sign-in is missing or no longer valid.
     pub fn is_unauthorized(&self) -> bool {

@@ -59,8 +59,10 @@ fn country_options() -> Vec<(String, String)> {
 
 #[component]
 fn AccountInfoForm() -> impl IntoView {
-    // Subscriptions, the next step, opens without waiting for its code.
+    // Next, and Subscriptions, the next step, go on without waiting for
+    // their code.
     super::preload::<super::SubscriptionsRoute>();
+    next::preload_validation_when_idle();
     let state = AccountState::new();
     let next = NextStep::new(state);
     DraftForm::provide(state.issues, next.attempted.into());

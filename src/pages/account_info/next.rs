@@ -3,7 +3,9 @@
 //! (a suggestion or a failure asks the user in the address dialog).
 
 use customer_model::validation::has_errors;
-use customer_model::wire::{AddressValidationResponse, AddressValidationStatus};
+use std::pin::Pin;
+
+use customer_model::wire::{Address, AddressValidationResponse, AddressValidationStatus};
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -142,7 +144,7 @@ impl NextStep {
                     .map(|billing| billing.default_address)
                     .unwrap_or_default()
             });
-            let result = api::validate_address(&address).await;
+            let result = validation(address.clone()).await;
             busy.set(false);
             match result {
                 Ok(answer) if answer.status.is_verified() => proceed.run(()),
@@ -215,4 +217,40 @@ impl NextStep {
             });
         }
     }
+}
+
+/// The service's check of `address`. Only leaving Account info needs it, so
+/// the `split` build moves its code (the request, and reading the answer's
+/// addresses) into a file of its own, which Account info fetches once the
+/// browser is idle ([`preload_validation`]) or at Next; one that cannot be
+/// fetched is a service that cannot be reached: the address dialog says so.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        address_validation,
+        fallible,
+        wasm_split_path = ::leptos::wasm_split,
+        preload(preload_validation),
+        return_wrapper(
+            let validation = _;
+            { validation.await } -> Result<AddressValidationResponse, ApiError>
+        )
+    )
+)]
+fn validation(address: Address) -> Pin<Box<dyn Future<Output = ValidationResult>>> {
+    Box::pin(async move { api::validate_address(&address).await })
+}
+
+type ValidationResult = Result<AddressValidationResponse, ApiError>;
+
+/// Fetches [`validation`]'s code while the browser has nothing else to do
+/// (a no-op without `split`).
+pub fn preload_validation_when_idle() {
+    #[cfg(feature = "split")]
+    request_idle_callback(|| {
+        spawn_local(async {
+            // A failure shows at Next, which asks again.
+            let _ = preload_validation().await;
+        })
+    });
 }
