@@ -56,7 +56,7 @@ dist: dist/index.html
 # hook (scripts/split/stage.mjs) adds the pieces to dist/.
 SPA_RUSTFLAGS := -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg erase_components \
 	-Clink-args=--emit-relocs
-dist/index.html: $(SPA_SOURCES) $(wildcard scripts/split/*)
+dist/index.html: $(SPA_SOURCES) $(wildcard scripts/split/*) scripts/minify/minify.mjs scripts/minify/package-lock.json
 	PATH="$(CURDIR)/scripts/split:$$PATH" WASM_SPLIT_DIR="$(CURDIR)/target/spa/wasm-split" \
 	RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=target/spa \
 	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \

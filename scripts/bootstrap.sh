@@ -15,7 +15,8 @@
 #      and wasm_split_cli_support's wasm-split-cli, which splits the release
 #      SPA's wasm into pages loaded when opened (cargo install, built without
 #      LTO to save minutes).
-#   3. wasm-opt from npm's binaryen (Debian's binaryen breaks modern output).
+#   3. wasm-opt from npm's binaryen (Debian's binaryen breaks modern output),
+#      and esbuild from npm (scripts/minify), which minifies the JS and CSS.
 #   4. Debian's chromium and chromium-driver, for the browser tests, and
 #      axe-core from npm (tests/a11y), the accessibility checker they inject,
 #      and oidc-provider from npm (tests/e2e/oidc), the OpenID provider they use.
@@ -264,20 +265,10 @@ fi
 ln -sfn "$binaryen" "$CARGO_HOME/bin/wasm-opt"
 "$CARGO_HOME/bin/wasm-opt" --version >/dev/null 2>&1 || die "wasm-opt ($binaryen does not run: is node installed?)"
 
-# ------------------------------------------------------------------- 4. browser
-if [ "$INSTALL_BROWSER" = 1 ]; then
-  log "chromium and chromium-driver"
-  if command -v dpkg-query >/dev/null; then
-    apt_install chromium chromium-driver
-  fi
-  command -v chromium >/dev/null && command -v chromedriver >/dev/null \
-    || die "chromium and chromedriver (not on PATH)"
-  info "present: $(chromium --version 2>/dev/null | head -n1)"
-
-  # npm packages the end-to-end tests use, each pinned by its lock file:
-  # axe-core, the accessibility checker they inject, and oidc-provider, the
-  # OpenID provider they sign in through.
-  for dir in tests/a11y tests/e2e/oidc; do
+# npm packages of the given directories, each pinned by its lock file;
+# skipped when what is installed matches the lock.
+npm_packages() {
+  for dir in "$@"; do
     log "npm packages of $dir (package-lock.json)"
     if [ -d "$ROOT/$dir/node_modules" ] \
       && cmp -s "$ROOT/$dir/package-lock.json" "$ROOT/$dir/node_modules/.package-lock.json.installed"; then
@@ -289,6 +280,25 @@ if [ "$INSTALL_BROWSER" = 1 ]; then
       cp "$ROOT/$dir/package-lock.json" "$ROOT/$dir/node_modules/.package-lock.json.installed"
     fi
   done
+}
+
+# esbuild, which minifies the release build's JS and CSS (scripts/minify).
+npm_packages scripts/minify
+
+# ------------------------------------------------------------------- 4. browser
+if [ "$INSTALL_BROWSER" = 1 ]; then
+  log "chromium and chromium-driver"
+  if command -v dpkg-query >/dev/null; then
+    apt_install chromium chromium-driver
+  fi
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+    || die "chromium and chromedriver (not on PATH)"
+  info "present: $(chromium --version 2>/dev/null | head -n1)"
+
+  # npm packages the end-to-end tests use: axe-core, the accessibility
+  # checker they inject, and oidc-provider, the OpenID provider they sign in
+  # through.
+  npm_packages tests/a11y tests/e2e/oidc
 fi
 
 trap - ERR
