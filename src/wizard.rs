@@ -3,13 +3,14 @@
 //! `sessionStorage`, written on every change, so a reload loses nothing —
 //! except the new admin's one-time password, which is held in memory only.
 
+mod stored;
 pub mod submit;
 
 use customer_model::draft::Draft;
 use customer_model::validation::{Field, Issue};
 use customer_model::wire::Order;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::browser;
 
@@ -38,7 +39,10 @@ impl Slot {
 
     /// What this slot holds now.
     pub fn stored(self) -> Stored {
-        browser::session_json(&self.key()).unwrap_or_default()
+        browser::session_item(&self.key())
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .map(|value| Stored::from_stored(&value))
+            .unwrap_or_default()
     }
 
     fn save(self, stored: &Stored) {
@@ -81,7 +85,7 @@ impl Step {
 
 /// One write of the submit sequence: not sent yet, sent under a request id
 /// (which every retry repeats), or done.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Operation<T> {
     #[default]
@@ -105,8 +109,7 @@ impl<T> Operation<T> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct CreatedCustomer {
     pub id: String,
     pub company_name: String,
@@ -114,8 +117,7 @@ pub struct CreatedCustomer {
     pub admin_user_name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct CreatedCart {
     pub id: String,
     /// Which subscriptions it holds: a changed choice needs a new cart.
@@ -125,7 +127,7 @@ pub struct CreatedCart {
 /// The orders a checkout placed, kept as the server wrote them and read
 /// only where they are shown: restoring the wizard, which every page does
 /// at start, then does not carry the reader of orders.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(transparent)]
 pub struct PlacedOrders(serde_json::Value);
 
@@ -142,8 +144,7 @@ impl PlacedOrders {
 
 /// How far Submit got, kept so that a retry or a reload resumes where it
 /// stopped and never repeats a write under a new id.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Submission {
     pub correlation_id: String,
     pub customer: Operation<CreatedCustomer>,
@@ -164,15 +165,13 @@ impl Submission {
 
 /// The steps the user has completed, as fingerprints of what they held then:
 /// editing a step afterwards makes it incomplete again until its button is used.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Progress {
     pub account: Option<u64>,
     pub subscriptions: Option<u64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Stored {
     pub draft: Draft,
     pub progress: Progress,

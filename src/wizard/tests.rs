@@ -67,7 +67,7 @@ fn the_stored_wizard_never_holds_a_password() {
     });
     let text = serde_json::to_string(&stored).expect("serializes");
     assert!(!text.to_lowercase().contains("password"), "{text}");
-    let read: Stored = serde_json::from_str(&text).expect("reads back");
+    let read = Stored::from_stored(&serde_json::from_str(&text).expect("JSON"));
     assert_eq!(read, stored);
 }
 
@@ -88,10 +88,56 @@ fn placed_orders_are_kept_as_written_and_read_back_where_shown() {
     let mut stored = completed();
     stored.submission.checkout = Operation::Done(PlacedOrders::new(std::slice::from_ref(&order)));
     let text = serde_json::to_string(&stored).expect("serializes");
-    let read: Stored = customer_model::wire::from_json(&text).expect("reads back");
+    let read = Stored::from_stored(&serde_json::from_str(&text).expect("JSON"));
     assert_eq!(read, stored);
     let kept = read.submission.checkout.done().map(PlacedOrders::orders);
     assert_eq!(kept, Some(vec![order]));
     // Anything else kept there reads as no orders, not as a failure.
     assert_eq!(PlacedOrders(serde_json::json!({"x": 1})).orders(), []);
+}
+
+#[test]
+fn every_state_of_the_submission_reads_back_as_it_was_saved() {
+    let mut stored = completed();
+    stored.submission = Submission {
+        correlation_id: "c-9".into(),
+        customer: Operation::Done(CreatedCustomer {
+            id: "c-1".into(),
+            company_name: "Kovács és Társa Bt.".into(),
+            domain: "kovacs.onmicrosoft.com".into(),
+            admin_user_name: "admin@kovacs.onmicrosoft.com".into(),
+        }),
+        agreement: Operation::Done(()),
+        cart: Operation::Sent {
+            request_id: "r-2".into(),
+        },
+        checkout: Operation::NotStarted,
+        complete: false,
+    };
+    let text = serde_json::to_string(&stored).expect("serializes");
+    let read = Stored::from_stored(&serde_json::from_str(&text).expect("JSON"));
+    assert_eq!(read, stored);
+
+    stored.submission.cart = Operation::Done(CreatedCart {
+        id: "cart-1".into(),
+        offers: 42,
+    });
+    stored.submission.complete = true;
+    let text = serde_json::to_string(&stored).expect("serializes");
+    let read = Stored::from_stored(&serde_json::from_str(&text).expect("JSON"));
+    assert_eq!(read, stored);
+}
+
+#[test]
+fn an_odd_value_in_the_stored_wizard_keeps_its_default_and_loses_nothing_else() {
+    let stored = completed();
+    let mut value = serde_json::to_value(&stored).expect("serializes");
+    value["progress"]["subscriptions"] = serde_json::json!("soon");
+    value["submission"]["customer"] = serde_json::json!({"sent": {"request_id": 7}});
+    value["submission"]["complete"] = serde_json::json!("yes");
+    let read = Stored::from_stored(&value);
+    assert_eq!(read.draft, stored.draft, "the answers are kept");
+    assert_eq!(read.progress.account, stored.progress.account);
+    assert_eq!(read.progress.subscriptions, None);
+    assert_eq!(read.submission, Submission::default());
 }

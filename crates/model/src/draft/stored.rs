@@ -19,7 +19,8 @@ impl<'de> Deserialize<'de> for Draft {
 }
 
 impl Draft {
-    fn from_stored(value: &Value) -> Draft {
+    /// The draft `value` holds, as its `Serialize` wrote it.
+    pub fn from_stored(value: &Value) -> Draft {
         let default = Draft::default();
         Draft {
             account: value
