@@ -203,7 +203,7 @@ thread_local! {
 }
 
 fn read(name: &str) -> Option<Value> {
-    browser::session_json(&config::storage_key(name))
+    serde_json::from_str(&browser::session_item(&config::storage_key(name))?).ok()
 }
 
 fn write(name: &str, value: Option<Value>) {

@@ -4,6 +4,7 @@
 //! [`from_json`], which also accepts PascalCase and any other letter case.
 //! Unknown properties are ignored, so newer servers do not break older clients.
 
+mod by_hand;
 mod case_insensitive;
 mod staff;
 
@@ -19,7 +20,7 @@ pub use staff::{
 
 /// `attributes` carried by every resource.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Attributes {
     pub object_type: String,
@@ -37,7 +38,7 @@ impl Attributes {
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct KeyValue {
     pub key: String,
@@ -46,7 +47,7 @@ pub struct KeyValue {
 
 /// `{uri, method, headers}`; the `uri` is relative to `/v1`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Link {
     pub uri: String,
@@ -58,7 +59,7 @@ pub type Links = BTreeMap<String, Link>;
 
 /// `{totalCount, items, links?, attributes:{objectType:"Collection"}}`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Collection<T> {
     #[serde(default)]
@@ -211,16 +212,14 @@ pub struct Customer {
 /// A customer as a look-up shows it: which one, and its company's name and
 /// domain. The rest of the resource is left unread, so that a page that
 /// only names customers does not carry the reader of all of it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CustomerName {
     pub id: Option<String>,
     pub company_profile: CompanyName,
 }
 
 /// The part of a [`CompanyProfile`] that names the company.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CompanyName {
     pub domain: String,
     pub company_name: String,
@@ -228,7 +227,7 @@ pub struct CompanyName {
 
 /// `GET /v1/countryvalidationrules/{iso2}`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct CountryValidationRules {
     pub iso2_code: String,
@@ -525,7 +524,7 @@ pub struct CartCheckoutResult {
 
 /// An indirect reseller of the signed-in indirect provider.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PartnerRelationship {
     /// The reseller's tenant id: the customer's `associatedPartnerId`.
@@ -569,7 +568,7 @@ impl Default for FaultCode {
 
 /// The error body of every 4xx/5xx response.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ApiFault {
     pub code: FaultCode,

@@ -82,7 +82,7 @@ pub enum PartnerType {
 
 /// The partner organisation the staff work for.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PartnerProfile {
     pub tenant_id: String,
@@ -94,7 +94,7 @@ pub struct PartnerProfile {
 
 /// `GET /v1/me`.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Me {
     pub user_name: String,

@@ -341,3 +341,42 @@ fn faults_in_every_documented_shape() {
         Some("Rate limit is exceeded. Try again in 57 seconds.")
     );
 }
+
+#[test]
+fn the_resources_read_by_hand_keep_the_rules_of_the_derived_readers() {
+    // Any letter case; a null or missing property is its default.
+    let rules: CountryValidationRules = from_json(
+        r#"{"ISO2CODE": "HU", "IsStateRequired": true, "postalCodeRegex": null,
+            "supportedLanguagesList": ["hu"], "unknown": {"x": 1}}"#,
+    )
+    .expect("reads");
+    assert_eq!(rules.iso2_code, "HU");
+    assert!(rules.is_state_required);
+    assert_eq!(rules.postal_code_regex, None);
+    assert_eq!(rules.supported_languages_list, ["hu"]);
+    assert!(!rules.is_city_required);
+
+    // A property of the wrong type is an error that names it.
+    let error =
+        from_json::<CountryValidationRules>(r#"{"isCityRequired": "yes"}"#).expect_err("refused");
+    assert!(error.to_string().contains("isCityRequired"), "{error}");
+    let error = from_json::<Collection<PartnerRelationship>>(r#"{"items": [{"id": 7}]}"#)
+        .expect_err("refused");
+    assert!(error.to_string().contains("id"), "{error}");
+
+    // A role this version does not know grants nothing, and loses nothing else.
+    let me: Me = from_json(
+        r#"{"userName": "ana", "roles": ["admin_agent", "chief_wizard"],
+            "partner": {"partnerType": "indirect_provider", "domains": ["fabrikam.com"]}}"#,
+    )
+    .expect("reads");
+    assert_eq!(me.roles, [Role::AdminAgent]);
+    assert_eq!(me.partner.partner_type, PartnerType::IndirectProvider);
+    assert!(!me.roles_unknown);
+
+    // A fault's code is a number or a string.
+    let fault: ApiFault =
+        from_json(r#"{"Code": "NotStaffMember", "data": [{"field": "x"}]}"#).expect("reads");
+    assert_eq!(fault.code, FaultCode::Text(NOT_STAFF_FAULT.to_owned()));
+    assert_eq!(fault.data, [json!({"field": "x"})]);
+}
