@@ -14,6 +14,7 @@ use std::cell::{Cell, RefCell};
 use std::pin::Pin;
 
 use gloo_net::http::{Request, Response};
+use leptos::wasm_split::SplitLoaderError;
 use serde_json::{Value, json};
 use web_sys::{RequestCache, UrlSearchParams};
 
@@ -618,8 +619,8 @@ fn renewal(tokens: Tokens) -> Pin<Box<dyn Future<Output = Result<String, OidcErr
     })
 }
 
-impl From<leptos::wasm_split::SplitLoaderError> for OidcError {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+impl From<SplitLoaderError> for OidcError {
+    fn from(_: SplitLoaderError) -> Self {
         OidcError::Unreachable(
             "the app's code for renewing the sign-in could not be fetched".to_owned(),
         )
@@ -690,28 +691,49 @@ pub async fn sign_out() -> bool {
     let tokens = stored_tokens();
     write(TOKENS_KEY, None);
     write(PENDING_KEY, None);
-    let Ok(settings) = settings() else {
-        return false;
-    };
-    let Ok(endpoints) = endpoints(&settings).await else {
-        return false;
-    };
-    let Some(end_session) = endpoints.end_session_endpoint else {
-        return false;
-    };
-    let post_logout = config::absolute_href(&settings.post_logout_redirect_path);
-    let mut params = vec![
-        ("client_id", settings.client_id.as_str()),
-        ("post_logout_redirect_uri", post_logout.as_str()),
-    ];
-    if let Some(tokens) = &tokens {
-        params.push(("id_token_hint", tokens.id_token.as_str()));
-    }
-    match with_query(&end_session, &params) {
-        Ok(url) => {
-            go_to(&url);
-            true
+    end_provider_session(tokens).await.unwrap_or(false)
+}
+
+/// Sends the browser to the provider's end-session endpoint. Only signing
+/// out needs this, so the `split` build fetches its code then; if it cannot
+/// be fetched, the tab has forgotten its tokens all the same, and the app
+/// shows Sign in.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        oidc_sign_out,
+        fallible,
+        wasm_split_path = ::leptos::wasm_split,
+        return_wrapper(let ending = _; { ending.await } -> Result<bool, SplitLoaderError>)
+    )
+)]
+fn end_provider_session(
+    tokens: Option<Tokens>,
+) -> Pin<Box<dyn Future<Output = Result<bool, SplitLoaderError>>>> {
+    Box::pin(async move {
+        let Ok(settings) = settings() else {
+            return Ok(false);
+        };
+        let Ok(endpoints) = endpoints(&settings).await else {
+            return Ok(false);
+        };
+        let Some(end_session) = endpoints.end_session_endpoint else {
+            return Ok(false);
+        };
+        let post_logout = config::absolute_href(&settings.post_logout_redirect_path);
+        let mut params = vec![
+            ("client_id", settings.client_id.as_str()),
+            ("post_logout_redirect_uri", post_logout.as_str()),
+        ];
+        if let Some(tokens) = &tokens {
+            params.push(("id_token_hint", tokens.id_token.as_str()));
         }
-        Err(_) => false,
-    }
+        Ok(match with_query(&end_session, &params) {
+            Ok(url) => {
+                go_to(&url);
+                true
+            }
+            Err(_) => false,
+        })
+    })
 }
