@@ -5,6 +5,7 @@
 use customer_model::wire::{Address, AddressValidationResponse};
 use leptos::html::Dialog;
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 use wasm_bindgen::JsCast;
 
 use crate::api::ApiError;
@@ -110,80 +111,7 @@ pub fn AddressDialog(
             aria-labelledby="address-dialog-title"
             on:cancel=move |_: web_sys::Event| check.set(None)
         >
-            {move || {
-                check
-                    .get()
-                    .map(|AddressCheck { answer, failure }| {
-                        let suggestions = answer.suggested_addresses.clone();
-                        let unverified = suggestions.is_empty();
-                        let heading = move || {
-                            let texts = i18n::account::texts();
-                            if unverified {
-                                texts.address_unverified_title
-                            } else {
-                                texts.address_suggestion_title
-                            }
-                        };
-                        let message = match failure {
-                            Some(error) => view! {
-                                <p>
-                                    {move || (i18n::account::texts().address_not_checked)(&api_error_message(&error))}
-                                </p>
-                            }
-                            .into_any(),
-                            // The service's own words.
-                            None => answer
-                                .validation_message
-                                .clone()
-                                .map(|message| view! { <p>{message}</p> })
-                                .into_any(),
-                        };
-                        let original = address_text(&answer.original_address);
-                        view! {
-                            <h2 id="address-dialog-title">{heading}</h2>
-                            {message}
-                            <fieldset class="fieldset">
-                                <legend>{t!(account.address_choice_legend)}</legend>
-                                <div class="radios">
-                                    {suggestions
-                                        .iter()
-                                        .enumerate()
-                                        .map(|(index, address)| {
-                                            let id = format!("address-suggestion-{index}");
-                                            let address = address_text(address);
-                                            view! {
-                                                <div class="radio">
-                                                    <input
-                                                        type="radio"
-                                                        name="address-choice"
-                                                        id=id.clone()
-                                                        prop:checked=move || chosen.get() == Some(index)
-                                                        on:change=move |_| chosen.set(Some(index))
-                                                    />
-                                                    <label for=id>
-                                                        {move || (i18n::account::texts().address_suggested)(&address)}
-                                                    </label>
-                                                </div>
-                                            }
-                                        })
-                                        .collect_view()}
-                                    <div class="radio">
-                                        <input
-                                            type="radio"
-                                            name="address-choice"
-                                            id="address-keep"
-                                            prop:checked=move || chosen.get().is_none()
-                                            on:change=move |_| chosen.set(None)
-                                        />
-                                        <label for="address-keep">
-                                            {move || (i18n::account::texts().address_keep)(&original)}
-                                        </label>
-                                    </div>
-                                </div>
-                            </fieldset>
-                        }
-                    })
-            }}
+            {move || check.get().map(|check| body(check, chosen))}
             <div class="button-group">
                 <button type="button" class="button" id="address-accept" on:click=accept>
                     {t!(account.use_address)}
@@ -194,4 +122,117 @@ pub fn AddressDialog(
             </div>
         </dialog>
     }
+}
+
+/// What the dialog says and offers for `check`. Its code is in the address
+/// check's piece of the `split` build (`next::validation`), which has run by
+/// the time there is a check to show, so it shows at once; if that piece
+/// could not be fetched, the check could not run either, and the dialog
+/// says so.
+fn body(check: AddressCheck, chosen: RwSignal<Option<usize>>) -> AnyView {
+    // The view's future is not `Send`; the app has one thread.
+    Suspend::new(send_wrapper::SendWrapper::new(async move {
+        let failure = check.failure.clone();
+        #[cfg(feature = "split")]
+        let choices = choices(check, chosen).await;
+        #[cfg(not(feature = "split"))]
+        let choices = choices(check, chosen);
+        choices.unwrap_or_else(|_| not_checked(failure))
+    }))
+    .into_any()
+}
+
+/// The service's answer and the addresses to choose from.
+#[cfg_attr(
+    feature = "split",
+    leptos::wasm_split::wasm_split(
+        address_validation,
+        fallible,
+        wasm_split_path = ::leptos::wasm_split
+    )
+)]
+fn choices(
+    check: AddressCheck,
+    chosen: RwSignal<Option<usize>>,
+) -> Result<AnyView, SplitLoaderError> {
+    let AddressCheck { answer, failure } = check;
+    let suggestions = answer.suggested_addresses.clone();
+    let unverified = suggestions.is_empty();
+    let heading = move || {
+        let texts = i18n::account::texts();
+        if unverified {
+            texts.address_unverified_title
+        } else {
+            texts.address_suggestion_title
+        }
+    };
+    let message = match failure {
+        Some(error) => view! {
+            <p>
+                {move || (i18n::account::texts().address_not_checked)(&api_error_message(&error))}
+            </p>
+        }
+        .into_any(),
+        // The service's own words.
+        None => answer
+            .validation_message
+            .clone()
+            .map(|message| view! { <p>{message}</p> })
+            .into_any(),
+    };
+    let original = address_text(&answer.original_address);
+    Ok(view! {
+        <h2 id="address-dialog-title">{heading}</h2>
+        {message}
+        <fieldset class="fieldset">
+            <legend>{t!(account.address_choice_legend)}</legend>
+            <div class="radios">
+                {suggestions
+                    .iter()
+                    .enumerate()
+                    .map(|(index, address)| {
+                        let id = format!("address-suggestion-{index}");
+                        let address = address_text(address);
+                        view! {
+                            <div class="radio">
+                                <input
+                                    type="radio"
+                                    name="address-choice"
+                                    id=id.clone()
+                                    prop:checked=move || chosen.get() == Some(index)
+                                    on:change=move |_| chosen.set(Some(index))
+                                />
+                                <label for=id>
+                                    {move || (i18n::account::texts().address_suggested)(&address)}
+                                </label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+                <div class="radio">
+                    <input
+                        type="radio"
+                        name="address-choice"
+                        id="address-keep"
+                        prop:checked=move || chosen.get().is_none()
+                        on:change=move |_| chosen.set(None)
+                    />
+                    <label for="address-keep">
+                        {move || (i18n::account::texts().address_keep)(&original)}
+                    </label>
+                </div>
+            </div>
+        </fieldset>
+    }
+    .into_any())
+}
+
+/// The address could not be checked: the address as entered is kept.
+fn not_checked(failure: Option<ApiError>) -> AnyView {
+    let error = failure.unwrap_or(ApiError::Network(String::new()));
+    view! {
+        <h2 id="address-dialog-title">{t!(account.address_unverified_title)}</h2>
+        <p>{move || (i18n::account::texts().address_not_checked)(&api_error_message(&error))}</p>
+    }
+    .into_any()
 }
