@@ -5,8 +5,9 @@
 //! languages' constants side by side: a text missing in any language is a
 //! missing field, so the build fails. Code reads its page's module only
 //! (`review::texts()`, `t!(review.title)`), so that a page whose code is
-//! fetched when opened (`pages::lazy_route!`) takes its texts with it. Numbers, dates and plural forms come from
-//! the browser's `Intl` (see `format`), so no locale data is in the bundle.
+//! fetched when opened (`pages::lazy_route!`) takes its texts with it.
+//! Numbers, dates and plural forms come from the browser's `Intl` (see
+//! `format`), so no locale data is in the bundle.
 
 /// `texts()`, the module's texts in the UI language; views that read them
 /// follow a change of language.

@@ -102,22 +102,19 @@ impl Page {
             Self::ProviderReturn => lazy_page::<AuthCallbackRoute>(),
             Self::Elsewhere => view! { <NotFound /> }.into_any(),
             // Every page below needs a signed-in user.
-            signed_in => view! { <SignedIn page=signed_in.signed_in_view() /> }.into_any(),
+            Self::Customers => signed_in(lazy_page::<CustomersRoute>),
+            Self::AccountInfo => signed_in(|| view! { <AccountInfoPage /> }.into_any()),
+            Self::Subscriptions => signed_in(lazy_page::<SubscriptionsRoute>),
+            Self::Review => signed_in(lazy_page::<ReviewRoute>),
+            Self::Confirmation => signed_in(lazy_page::<ConfirmationRoute>),
+            Self::FromFile => signed_in(lazy_page::<FromFileRoute>),
+            Self::RelationshipRequest => signed_in(lazy_page::<RelationshipRequestRoute>),
         }
     }
+}
 
-    fn signed_in_view(self) -> fn() -> AnyView {
-        match self {
-            Self::Customers => lazy_page::<CustomersRoute>,
-            Self::AccountInfo => || view! { <AccountInfoPage /> }.into_any(),
-            Self::Subscriptions => lazy_page::<SubscriptionsRoute>,
-            Self::Review => lazy_page::<ReviewRoute>,
-            Self::Confirmation => lazy_page::<ConfirmationRoute>,
-            Self::FromFile => lazy_page::<FromFileRoute>,
-            Self::RelationshipRequest => lazy_page::<RelationshipRequestRoute>,
-            Self::Start | Self::SignIn | Self::ProviderReturn | Self::Elsewhere => || ().into_any(),
-        }
-    }
+fn signed_in(page: fn() -> AnyView) -> AnyView {
+    view! { <SignedIn page /> }.into_any()
 }
 
 #[component]

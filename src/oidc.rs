@@ -20,6 +20,7 @@ use web_sys::{RequestCache, UrlSearchParams};
 
 use crate::browser::{self, base64url, from_base64url, now_ms, random_bytes, sleep};
 use crate::config::{self, OidcConfig};
+use crate::router;
 
 /// A sign-in that went to the provider and has not come back yet.
 const PENDING_KEY: &str = "oidc.pending";
@@ -611,7 +612,7 @@ fn renewal(tokens: Tokens) -> Pin<Box<dyn Future<Output = Result<String, OidcErr
         match refresh(tokens).await {
             Err(OidcError::Provider { .. }) | Err(OidcError::NotConfigured) => {
                 write(TOKENS_KEY, None);
-                begin_sign_in(&here(), Prompt::Usual).await?;
+                begin_sign_in(&router::here(), Prompt::Usual).await?;
                 Err(OidcError::Redirecting)
             }
             other => other,
@@ -662,20 +663,6 @@ async fn refresh(tokens: Tokens) -> Result<String, OidcError> {
     };
     write(TOKENS_KEY, Some(renewed.to_json()));
     Ok(renewed.access_token)
-}
-
-/// The app's page on screen, with its query, for coming back to it.
-pub fn here() -> String {
-    let location = web_sys::window().map(|window| window.location());
-    let path = location
-        .as_ref()
-        .and_then(|location| location.pathname().ok())
-        .unwrap_or_default();
-    let search = location
-        .as_ref()
-        .and_then(|location| location.search().ok())
-        .unwrap_or_default();
-    format!("{}{search}", config::route_of(&path))
 }
 
 /// Forgets this tab's tokens (the session ended at the API).

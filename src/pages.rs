@@ -72,7 +72,13 @@ pub fn lazy_page<Page: SplitPage + 'static>() -> leptos::prelude::AnyView {
 /// Fetches `Page`'s code while the browser has nothing else to do, so that
 /// the step it leads to opens at once (a no-op without `split`).
 pub fn preload<Page: SplitPage + 'static>() {
-    leptos::prelude::request_idle_callback(|| leptos::task::spawn_local(Page::preload()));
+    fetch_when_idle(Page::preload);
+}
+
+/// Runs `fetch`, which fetches a piece of the `split` build's code, once
+/// the browser has nothing else to do.
+pub fn fetch_when_idle<Fetch: Future<Output = ()> + 'static>(fetch: fn() -> Fetch) {
+    leptos::prelude::request_idle_callback(move || leptos::task::spawn_local(fetch()));
 }
 
 pub mod account_info;

@@ -167,12 +167,7 @@ fn choices(
         }
     };
     let message = match failure {
-        Some(error) => view! {
-            <p>
-                {move || (i18n::account::texts().address_not_checked)(&api_error_message(&error))}
-            </p>
-        }
-        .into_any(),
+        Some(error) => not_checked_message(error).into_any(),
         // The service's own words.
         None => answer
             .validation_message
@@ -232,7 +227,14 @@ fn not_checked(failure: Option<ApiError>) -> AnyView {
     let error = failure.unwrap_or(ApiError::Network(String::new()));
     view! {
         <h2 id="address-dialog-title">{t!(account.address_unverified_title)}</h2>
-        <p>{move || (i18n::account::texts().address_not_checked)(&api_error_message(&error))}</p>
+        {not_checked_message(error)}
     }
     .into_any()
+}
+
+/// Why the address was not checked, in the UI language.
+fn not_checked_message(error: ApiError) -> impl IntoView {
+    view! {
+        <p>{move || (i18n::account::texts().address_not_checked)(&api_error_message(&error))}</p>
+    }
 }

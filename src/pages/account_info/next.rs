@@ -246,11 +246,9 @@ type ValidationResult = Result<AddressValidationResponse, ApiError>;
 /// Fetches [`validation`]'s code while the browser has nothing else to do
 /// (a no-op without `split`).
 pub fn preload_validation_when_idle() {
+    // A failure shows at Next, which asks again.
     #[cfg(feature = "split")]
-    request_idle_callback(|| {
-        spawn_local(async {
-            // A failure shows at Next, which asks again.
-            let _ = preload_validation().await;
-        })
+    crate::pages::fetch_when_idle(|| async {
+        let _ = preload_validation().await;
     });
 }

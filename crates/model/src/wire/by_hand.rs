@@ -45,22 +45,21 @@ by_hand! {
 impl<'de, T: DeserializeOwned> Deserialize<'de> for Collection<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(deserializer)?;
-        let properties = Properties::of(&value, "a collection").map_err(D::Error::custom)?;
-        let items = properties
-            .list("items", |item| {
-                super::from_value(item.clone()).map_err(|error| error.to_string())
-            })
-            .map_err(D::Error::custom)?;
-        let read = || -> Read<Collection<T>> {
-            Ok(Collection {
-                total_count: properties.number("totalCount")?,
-                items,
-                links: properties.read("links", links)?,
-                attributes: properties.read("attributes", attributes)?,
-            })
-        };
-        read().map_err(D::Error::custom)
+        collection(&value).map_err(D::Error::custom)
     }
+}
+
+/// The items are read by their own reader, whatever it is.
+fn collection<T: DeserializeOwned>(value: &Value) -> Read<Collection<T>> {
+    let properties = Properties::of(value, "a collection")?;
+    Ok(Collection {
+        total_count: properties.number("totalCount")?,
+        items: properties.list("items", |item| {
+            super::from_value(item.clone()).map_err(|error| error.to_string())
+        })?,
+        links: properties.read("links", links)?,
+        attributes: properties.read("attributes", attributes)?,
+    })
 }
 
 /// A resource's properties, found whatever their letter case.
