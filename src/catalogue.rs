@@ -17,7 +17,7 @@ use crate::wizard::Wizard;
 pub fn per_license(price: &Price) -> String {
     (i18n::subscriptions::texts().per_license)(
         &format::price(price.amount, &price.currency),
-        &billing_cycle_name(price.billing_cycle).to_lowercase(),
+        &customer_model::text::lowercase(billing_cycle_name(price.billing_cycle)),
     )
 }
 

@@ -152,7 +152,8 @@ async fn submitting_an_empty_account_info_form_shows_a_focused_error_summary() {
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
 }
 
-/// The model's rules run on the browser's RegExp and String.normalize in wasm:
+/// The model's rules run on the browser's RegExp, String.normalize and letter
+/// case in wasm:
 /// they must judge exactly as the native build does (the model's own tests).
 #[wasm_bindgen_test]
 fn model_text_services_agree_with_the_native_build_in_the_browser() {
@@ -170,6 +171,11 @@ fn model_text_services_agree_with_the_native_build_in_the_browser() {
     assert_eq!(text::nfc("a\u{301}"), "á");
     assert_eq!(text::fold("İSTANBUL Deneme"), "istanbul deneme");
     assert_eq!(text::fold("Árvíztűrő"), "arvizturo");
+    assert_eq!(text::fold("ıspanak Şirket A.Ş."), "ispanak sirket a.s.");
+    assert_eq!(text::lowercase("ÁRVÍZTŰRŐ Éves"), "árvíztűrő éves");
+    assert_eq!(text::lowercase("ΟΔΟΣ"), "οδος");
+    assert_eq!(text::uppercase("éves şirket"), "ÉVES ŞIRKET");
+    assert_eq!(text::uppercase("straße"), "STRASSE");
 
     let warned = |name: &str| {
         company_name(name)

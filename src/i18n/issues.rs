@@ -49,7 +49,7 @@ fn sentence(text: String, turkish: bool) -> String {
     let capital = match first {
         'i' if turkish => "İ".to_owned(),
         'ı' if turkish => "I".to_owned(),
-        _ => first.to_uppercase().collect(),
+        _ => customer_model::text::uppercase(first.encode_utf8(&mut [0; 4])),
     };
     capital + chars.as_str()
 }

@@ -352,7 +352,8 @@ pub fn repeated_domains<'a>(
     let mut first = HashMap::new();
     let mut repeated = HashMap::new();
     for (number, prefix) in rows {
-        let domain = validation::normalize(prefix).to_lowercase();
+        // A domain is ASCII letters and digits: its ASCII case is all its case.
+        let domain = validation::normalize(prefix).to_ascii_lowercase();
         if domain.is_empty() {
             continue;
         }

@@ -1,6 +1,8 @@
 //! Text services the rules need, from the platform that runs them: in the
-//! browser its own `RegExp` and `String.prototype.normalize` (nothing added to
-//! the wasm bundle), natively the `regex` and `unicode-normalization` crates.
+//! browser its own `RegExp`, `String.prototype.normalize` and letter case
+//! (nothing added to the wasm bundle: Rust's own Unicode case tables alone
+//! would be 25 KB of it), natively the `regex` and `unicode-normalization`
+//! crates and Rust's letter case.
 
 /// A country pattern (postal code, phone, registration number) that is not a
 /// valid regular expression; the rule treats the value as unverifiable.
@@ -50,6 +52,14 @@ mod platform {
 
     pub fn normalize(text: &str, form: &str) -> String {
         JsString::from(text).normalize(form).into()
+    }
+
+    pub fn lowercase(text: &str) -> String {
+        JsString::from(text).to_lower_case().into()
+    }
+
+    pub fn uppercase(text: &str) -> String {
+        JsString::from(text).to_upper_case().into()
     }
 }
 
@@ -119,6 +129,14 @@ mod platform {
             _ => text.nfc().collect(),
         }
     }
+
+    pub fn lowercase(text: &str) -> String {
+        text.to_lowercase()
+    }
+
+    pub fn uppercase(text: &str) -> String {
+        text.to_uppercase()
+    }
 }
 
 /// Whether `text` matches the regular expression `pattern` (JavaScript/`regex`
@@ -141,17 +159,34 @@ fn normalized(text: &str, form: &str) -> String {
     }
 }
 
+/// Unicode's lower case of the whole text (no language's own rules; a final
+/// sigma becomes `ς`, as both platforms do it).
+pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        platform::lowercase(text)
+    }
+}
+
+/// Unicode's upper case of the whole text (no language's own rules).
+pub fn uppercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_uppercase()
+    } else {
+        platform::uppercase(text)
+    }
+}
+
 /// Text reduced for comparing words whatever their case and accents:
-/// decomposed, marks dropped, lower-cased — with Turkish dotted and dotless i
-/// both becoming `i`, so "İstanbul", "ISTANBUL" and "istanbul" compare equal.
+/// decomposed, lower-cased, marks dropped — with Turkish dotted and dotless i
+/// both becoming `i` (`İ` decomposes to `I` and a dot), so "İstanbul",
+/// "ISTANBUL" and "istanbul" compare equal.
 pub fn fold(text: &str) -> String {
-    normalized(text, "NFD")
+    lowercase(&normalized(text, "NFD"))
         .chars()
         .filter(|ch| !is_combining_mark(*ch))
-        .flat_map(|ch| match ch {
-            'ı' | 'İ' => 'i'.to_lowercase(),
-            other => other.to_lowercase(),
-        })
+        .map(|ch| if ch == 'ı' { 'i' } else { ch })
         .collect()
 }
 
@@ -170,6 +205,14 @@ mod tests {
         assert_eq!(fold("Árvíztűrő TÜKÖRFÚRÓGÉP"), "arvizturo tukorfurogep");
         assert_eq!(fold("Şirket A.Ş."), "sirket a.s.");
         assert_eq!(fold("Te\u{301}szt"), "teszt");
+    }
+
+    #[test]
+    fn letter_case_is_unicode_s_whatever_the_script() {
+        assert_eq!(lowercase("ÁRVÍZTŰRŐ Éves"), "árvíztűrő éves");
+        assert_eq!(lowercase("ΟΔΟΣ"), "οδος");
+        assert_eq!(uppercase("éves şirket"), "ÉVES ŞIRKET");
+        assert_eq!(uppercase("straße"), "STRASSE");
     }
 
     #[test]

@@ -278,7 +278,7 @@ pub fn slot(id: u32, number: usize) -> Slot {
 
 /// The domain a row asks for, when it is one the rules accept.
 fn domain_of(draft: &Draft) -> Option<String> {
-    let prefix = validation::normalize(&draft.account.domain_prefix).to_lowercase();
+    let prefix = validation::normalize(&draft.account.domain_prefix);
     validation::domain_prefix(&prefix)
         .is_empty()
         .then(|| validation::canonical_domain(&prefix, crate::config::cloud()))
