@@ -303,8 +303,9 @@ pub async fn load() {
             return;
         }
     };
-    match response.json::<Value>().await {
-        Ok(file) if file.is_object() => {
+    let file = response.text().await.ok();
+    match file.and_then(|text| customer_model::wire::parse(&text).ok()) {
+        Some(file) if file.is_object() => {
             let cloud = match file.get("cloud").and_then(Value::as_str) {
                 None => Ok(Cloud::Public),
                 Some(text) => Cloud::parse(text).ok_or(text),

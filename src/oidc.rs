@@ -13,6 +13,7 @@
 use std::cell::{Cell, RefCell};
 use std::pin::Pin;
 
+use customer_model::wire;
 use gloo_net::http::{Request, Response};
 use leptos::wasm_split::SplitLoaderError;
 use serde_json::{Value, json};
@@ -205,7 +206,7 @@ thread_local! {
 }
 
 fn read(name: &str) -> Option<Value> {
-    serde_json::from_str(&browser::session_item(&config::storage_key(name))?).ok()
+    wire::parse(&browser::session_item(&config::storage_key(name))?).ok()
 }
 
 fn write(name: &str, value: Option<Value>) {
@@ -231,10 +232,11 @@ async fn get_json(url: &str) -> Result<Value, OidcError> {
     if !response.ok() {
         return Err(unreachable(format!("HTTP {}", response.status())));
     }
-    response
-        .json()
+    let body = response
+        .text()
         .await
-        .map_err(|error| unreachable(error.to_string()))
+        .map_err(|error| unreachable(error.to_string()))?;
+    wire::parse(&body).map_err(|error| unreachable(error.to_string()))
 }
 
 /// The provider's endpoints, from `auth.endpoints` or, once per page load,
@@ -471,7 +473,7 @@ async fn redeem(url: &str, form: &[(&str, &str)]) -> Result<TokenAnswer, OidcErr
         .text()
         .await
         .map_err(|error| unreachable(error.to_string()))?;
-    let answer: Value = serde_json::from_str(&body).unwrap_or_default();
+    let answer = wire::parse(&body).unwrap_or_default();
     if !response.ok() {
         return Err(match text(&answer, "error") {
             Some(error) => OidcError::Provider {
@@ -505,7 +507,7 @@ fn id_token_claims(
         .ok_or("the ID token is not a JWT")?;
     let claims: Value = String::from_utf8(payload)
         .ok()
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| wire::parse(&text).ok())
         .ok_or("the ID token's claims are not JSON")?;
     let claim = |name: &str| claims.get(name).and_then(Value::as_str);
     if claim("iss") != Some(issuer) {

@@ -201,6 +201,31 @@ fn model_text_services_agree_with_the_native_build_in_the_browser() {
     assert_eq!(postal_code("10510", &hungary)[0].code, Code::InvalidFormat);
 }
 
+/// In wasm the model reads JSON with the browser's `JSON.parse`: every answer
+/// must come out as the value serde_json, which the server and the native
+/// tests use, makes of it.
+#[wasm_bindgen_test]
+fn json_read_in_the_browser_is_the_value_serde_json_reads() {
+    use customer_model::wire;
+
+    for text in [
+        r#"{"totalCount":2,"items":[{"id":"a","companyProfile":{"companyName":"Árvíztűrő Kft."}},{"id":"b"}]}"#,
+        r#"{"quantity":7,"unitPrice":12.5,"negative":-3,"big":4294967296,"nothing":null,"yes":true}"#,
+        r#"[1,"two",[3],{"four":4.25},false]"#,
+        r#""a \"quoted\" line\nbreak \u00e9""#,
+        "0",
+        "{}",
+    ] {
+        let expected: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
+        assert_eq!(wire::parse(text).ok(), Some(expected), "{text}");
+    }
+    for broken in ["", "{", "{\"a\":}", "[1,]", "<html>"] {
+        assert!(wire::parse(broken).is_err(), "{broken:?} is not JSON");
+    }
+    let count = wire::parse(r#"{"totalCount":2}"#).expect("valid JSON");
+    assert_eq!(count["totalCount"].as_u64(), Some(2));
+}
+
 fn rules_of(
     country: &str,
     postal: &str,

@@ -6,6 +6,7 @@
 
 mod by_hand;
 mod case_insensitive;
+mod json;
 mod staff;
 
 use std::collections::BTreeMap;
@@ -13,6 +14,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use case_insensitive::{from_json, from_value};
+pub use json::parse;
 pub use staff::{
     AccessToken, DemoAccount, DemoInfo, MFA_REQUIRED_FAULT, Me, NOT_STAFF_FAULT, PartnerProfile,
     PartnerType, Role, SignIn,

@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 /// Parses `json` into `T`, matching property names case-insensitively.
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, serde_json::Error> {
-    from_value(serde_json::from_str(json)?)
+    from_value(super::parse(json)?)
 }
 
 /// Like [`from_json`], from an already parsed value.

@@ -1,0 +1,77 @@
+//! JSON text to a [`Value`], from the platform that runs the rules: in the
+//! browser its own `JSON.parse` (serde_json's parser, with its number
+//! tables, would be about 10 KB of every first load), natively serde_json.
+
+use serde_json::Value;
+
+/// Parses `text` as one JSON value.
+pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
+    platform::parse(text)
+}
+
+#[cfg(target_arch = "wasm32")]
+mod platform {
+    use js_sys::{Array, JSON, Object};
+    use serde::de::Error as _;
+    use serde_json::{Map, Number, Value};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
+        let parsed = JSON::parse(text).map_err(|error| {
+            let message = error
+                .dyn_ref::<js_sys::Error>()
+                .map_or_else(|| "not JSON".to_owned(), |error| error.message().into());
+            serde_json::Error::custom(message)
+        })?;
+        Ok(value_of(&parsed))
+    }
+
+    fn value_of(value: &JsValue) -> Value {
+        if let Some(text) = value.as_string() {
+            Value::String(text)
+        } else if let Some(number) = value.as_f64() {
+            number_of(number)
+        } else if let Some(flag) = value.as_bool() {
+            Value::Bool(flag)
+        } else if let Some(items) = value.dyn_ref::<Array>() {
+            Value::Array(items.iter().map(|item| value_of(&item)).collect())
+        } else if let Some(object) = value.dyn_ref::<Object>() {
+            let mut properties = Map::new();
+            for entry in Object::entries(object).iter() {
+                let entry: Array = entry.unchecked_into();
+                if let Some(name) = entry.get(0).as_string() {
+                    properties.insert(name, value_of(&entry.get(1)));
+                }
+            }
+            Value::Object(properties)
+        } else {
+            Value::Null
+        }
+    }
+
+    /// `JSON.parse` gives every number as a double: a whole one is an
+    /// integer, as serde_json reads `7`, so that `as_u64` and `as_i64` see it.
+    /// Beyond 2^53 a double is no longer exact, so neither is what is read:
+    /// the app writes no such number (its stored fingerprints are 53 bits).
+    fn number_of(number: f64) -> Value {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+        if number.fract() == 0.0 && number.abs() < EXACT {
+            if number >= 0.0 {
+                Value::from(number as u64)
+            } else {
+                Value::from(number as i64)
+            }
+        } else {
+            Number::from_f64(number).map_or(Value::Null, Value::Number)
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod platform {
+    use serde_json::Value;
+
+    pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+}
