@@ -213,6 +213,7 @@ fn json_read_in_the_browser_is_the_value_serde_json_reads() {
         r#"{"quantity":7,"unitPrice":12.5,"negative":-3,"big":4294967296,"nothing":null,"yes":true}"#,
         r#"[1,"two",[3],{"four":4.25},false]"#,
         r#""a \"quoted\" line\nbreak \u00e9""#,
+        r#"{"":"","é":"😀 ő","emoji 😀":["","a😀b","\ud83d\ude00",""],"last":"ı"}"#,
         "0",
         "{}",
     ] {
@@ -222,6 +223,11 @@ fn json_read_in_the_browser_is_the_value_serde_json_reads() {
     for broken in ["", "{", "{\"a\":}", "[1,]", "<html>"] {
         assert!(wire::parse(broken).is_err(), "{broken:?} is not JSON");
     }
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(
+        wire::parse(&deep).is_err(),
+        "nesting stops, as serde_json's does"
+    );
     let count = wire::parse(r#"{"totalCount":2}"#).expect("valid JSON");
     assert_eq!(count["totalCount"].as_u64(), Some(2));
 }
