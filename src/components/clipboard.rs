@@ -35,7 +35,8 @@ pub fn copy_to_clipboard(text: String, status: RwSignal<Option<Copied>>) {
     let promise = clipboard.write_text(&text);
     leptos::task::spawn_local(async move {
         let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        status.set(Some(if copied { Copied::Done } else { Copied::Failed }));
+        // Not shown if the user has left the page meanwhile.
+        status.try_set(Some(if copied { Copied::Done } else { Copied::Failed }));
     });
 }
 

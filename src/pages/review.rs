@@ -215,7 +215,11 @@ fn Review() -> impl IntoView {
         failure.set(None);
         spawn_local(async move {
             let result = submit::run(wizard).await;
-            running.set(false);
+            // A 401 met on the way replaces the page with Sign in, and the
+            // user may have left it: then its signals are gone.
+            if running.try_set(false).is_some() {
+                return;
+            }
             match result {
                 Ok(()) => router::navigate(Step::Confirmation.path()),
                 // A 401 has ended the session: signing in again comes back

@@ -275,6 +275,11 @@ async fn double_click_on_submit(client: &Client, base_url: &str) -> Outcome {
         .map_err(failed("double-click Submit"))?;
     created_once(client, &api, prefix, 4).await?;
     screenshot(client, "double-click-confirmation").await?;
+    nothing_reported(client).await
+}
+
+/// Nothing went to the error trap (`trap_errors`) since it was set.
+async fn nothing_reported(client: &Client) -> Outcome {
     let errors = client
         .execute("return window.__errors;", vec![])
         .await
@@ -287,6 +292,35 @@ async fn double_click_on_submit(client: &Client, base_url: &str) -> Outcome {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_double_clicked_submit_creates_one_customer_and_one_order() {
     run("double-click", &[], double_click_on_submit).await;
+}
+
+/// Typing a company name and a domain prefix schedules their checks for when
+/// the typing pauses; the user leaves Account info before that. The checks
+/// and their answers come to a page that is gone: the app goes on running,
+/// with nothing reported.
+async fn leaving_account_info_with_checks_pending(client: &Client, base_url: &str) -> Outcome {
+    sign_in_as(client, base_url, "adminagent", "Customers").await?;
+    add_customer(client).await?;
+    trap_errors(client).await?;
+    type_in(client, "company-name", "Wingtip Toys Kft.").await?;
+    type_in(client, "domain-prefix", "leavingsoon").await?;
+    click(client, ".back-link").await?;
+    heading(client, "Customers").await?;
+    // Past the typing pause and the answers to its checks.
+    tokio::time::sleep(Duration::from_millis(2_000)).await;
+    count_is(client, "#crash", 0).await?;
+    heading(client, "Customers").await?;
+    nothing_reported(client).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn checks_that_answer_after_the_user_left_account_info_leave_the_app_running() {
+    run(
+        "left-mid-check",
+        &[],
+        leaving_account_info_with_checks_pending,
+    )
+    .await;
 }
 
 // ---------------------------------------------------------------------------

@@ -44,6 +44,8 @@ impl Availability {
 }
 
 /// The latest check of the domain, and of look-alike customers; older answers are dropped.
+/// An answer, or the typing pause, that comes after the user has left the page
+/// finds its signals gone: it is dropped too, without touching them.
 #[derive(Debug, Clone, Copy)]
 pub struct Lookups {
     pub availability: RwSignal<Availability>,
@@ -60,25 +62,33 @@ impl Lookups {
         }
     }
 
-    fn next_generation(&self) -> u64 {
-        self.generation.update_value(|generation| *generation += 1);
-        self.generation.get_value()
+    /// `None` once the page is gone.
+    fn next_generation(&self) -> Option<u64> {
+        self.generation.try_update_value(|generation| {
+            *generation += 1;
+            *generation
+        })
     }
 
     /// Checks the prefix now, unless its answer is known; returns the answer.
     pub async fn check_domain(self, prefix: String) -> Availability {
         let prefix = prefix.trim().to_owned();
         if !validation::domain_prefix(&prefix).is_empty() {
-            self.availability.set(Availability::Unknown);
+            self.availability.try_set(Availability::Unknown);
             return Availability::Unknown;
         }
-        let known = self.availability.with_untracked(|known| known.of(&prefix));
+        let known = self
+            .availability
+            .try_with_untracked(|known| known.of(&prefix))
+            .unwrap_or(Availability::Unknown);
         if matches!(known, Availability::Available(_) | Availability::Taken(_)) {
             return known;
         }
-        let generation = self.next_generation();
+        let Some(generation) = self.next_generation() else {
+            return Availability::Unknown;
+        };
         self.availability
-            .set(Availability::Checking(prefix.clone()));
+            .try_set(Availability::Checking(prefix.clone()));
         let answer = match api::domain_taken(&validation::canonical_domain(
             &prefix,
             crate::config::cloud(),
@@ -90,18 +100,20 @@ impl Lookups {
             Err(api::ApiError::Cancelled) => return Availability::Unknown,
             Err(error) => Availability::Failed(prefix, error),
         };
-        if self.generation.get_value() == generation {
-            self.availability.set(answer.clone());
+        if self.generation.try_get_value() == Some(generation) {
+            self.availability.try_set(answer.clone());
         }
         answer
     }
 
     /// After the user stops typing: the domain, and customers that start the same.
     pub fn schedule(self, company_name: String, prefix: String) {
-        let generation = self.next_generation();
+        let Some(generation) = self.next_generation() else {
+            return;
+        };
         set_timeout(
             move || {
-                if self.generation.get_value() != generation {
+                if self.generation.try_get_value() != Some(generation) {
                     return;
                 }
                 let domain_prefix = prefix.clone();
@@ -110,7 +122,7 @@ impl Lookups {
                 });
                 spawn_local(async move {
                     let found = look_alikes(&company_name, &prefix).await;
-                    self.look_alikes.set(found);
+                    self.look_alikes.try_set(found);
                 });
             },
             DEBOUNCE,

@@ -136,7 +136,7 @@ impl NextStep {
     pub fn check_address(self, proceed: Callback<()>) {
         let (wizard, busy, address_check) = (self.state.wizard, self.busy, self.address_check);
         spawn_local(async move {
-            busy.set(true);
+            busy.try_set(true);
             let address = wizard.draft(|draft| {
                 draft
                     .customer_request(crate::config::cloud())
@@ -145,7 +145,10 @@ impl NextStep {
                     .unwrap_or_default()
             });
             let result = validation(address.clone()).await;
-            busy.set(false);
+            // The user may have left the page while the address was checked.
+            if busy.try_set(false).is_some() {
+                return;
+            }
             match result {
                 Ok(answer) if answer.status.is_verified() => proceed.run(()),
                 Ok(answer) => address_check.set(Some(AddressCheck {
@@ -192,9 +195,12 @@ impl NextStep {
                 .wizard
                 .draft(|draft| draft.account.domain_prefix.clone());
             spawn_local(async move {
-                self.busy.set(true);
+                self.busy.try_set(true);
                 let availability = state.lookups.check_domain(prefix).await;
-                self.busy.set(false);
+                // The user may have left the page while the domain was checked.
+                if self.busy.try_set(false).is_some() {
+                    return;
+                }
                 if matches!(availability, Availability::Taken(_)) {
                     focus_when_shown(self.summary);
                     return;

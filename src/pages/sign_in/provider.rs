@@ -18,7 +18,8 @@ fn sign_in(return_to: String, prompt: Prompt, problem: RwSignal<Option<OidcError
     spawn_local(async move {
         if let Err(error) = oidc::begin_sign_in(&return_to, prompt).await {
             leptos::logging::warn!("sign-in: {}", error.detail());
-            problem.set(Some(error));
+            // Not shown if the user has left the page meanwhile.
+            problem.try_set(Some(error));
         }
     });
 }
@@ -107,8 +108,9 @@ pub fn AuthCallbackPage() -> impl IntoView {
             }
             Err(error) => {
                 leptos::logging::warn!("sign-in callback: {}", error.error.detail());
-                problem.set(Some(error.error.clone()));
-                failure.set(Some(error));
+                // Not shown if the user has left the page meanwhile.
+                problem.try_set(Some(error.error.clone()));
+                failure.try_set(Some(error));
             }
         }
     });
