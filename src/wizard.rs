@@ -180,17 +180,16 @@ pub struct Stored {
 
 /// FNV-1a (64 bits) of the value's JSON, cut to its low 53 bits. Kept in
 /// `sessionStorage` across loads, so it must not change with the toolchain,
-/// as `DefaultHasher` may, and must read back whole: the browser's
-/// `JSON.parse` holds a number exactly only up to 2^53.
+/// as `DefaultHasher` may, and must read back whole, below
+/// [`customer_model::wire::EXACT_INTEGERS`].
 fn fingerprint(value: &impl Serialize) -> u64 {
-    const EXACT_IN_JSON: u64 = (1 << 53) - 1;
     serde_json::to_string(value)
         .unwrap_or_default()
         .bytes()
         .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
             (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
         })
-        & EXACT_IN_JSON
+        % customer_model::wire::EXACT_INTEGERS
 }
 
 /// The Account info step's part of the draft.

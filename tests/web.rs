@@ -228,6 +228,12 @@ fn json_read_in_the_browser_is_the_value_serde_json_reads() {
         wire::parse(&deep).is_err(),
         "nesting stops, as serde_json's does"
     );
+    let largest = (wire::EXACT_INTEGERS - 1).to_string();
+    assert_eq!(
+        wire::parse(&largest).ok().and_then(|value| value.as_u64()),
+        Some(wire::EXACT_INTEGERS - 1),
+        "the largest stored fingerprint reads back whole"
+    );
     let count = wire::parse(r#"{"totalCount":2}"#).expect("valid JSON");
     assert_eq!(count["totalCount"].as_u64(), Some(2));
 }

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use case_insensitive::{from_json, from_value};
-pub use json::parse;
+pub use json::{EXACT_INTEGERS, parse};
 pub use staff::{
     AccessToken, DemoAccount, DemoInfo, MFA_REQUIRED_FAULT, Me, NOT_STAFF_FAULT, PartnerProfile,
     PartnerType, Role, SignIn,

@@ -4,6 +4,11 @@
 
 use serde_json::Value;
 
+/// Whole numbers below this are read exactly on every platform: the browser's
+/// `JSON.parse` holds every number as a double. A number the app writes and
+/// reads back (a stored fingerprint) stays below it.
+pub const EXACT_INTEGERS: u64 = 1 << 53;
+
 /// Parses `text` as one JSON value.
 pub fn parse(text: &str) -> Result<Value, serde_json::Error> {
     platform::parse(text)
@@ -27,7 +32,8 @@ mod platform {
                 .map_or_else(|| "not JSON".to_owned(), |error| error.message().into());
             serde_json::Error::custom(message)
         })?;
-        value_of(&parsed, 0).ok_or_else(|| serde_json::Error::custom("nested more than 128 deep"))
+        value_of(&parsed, 0)
+            .ok_or_else(|| serde_json::Error::custom(format!("nested more than {DEEPEST} deep")))
     }
 
     fn value_of(value: &JsValue, depth: usize) -> Option<Value> {
@@ -56,13 +62,11 @@ mod platform {
         })
     }
 
-    /// `JSON.parse` gives every number as a double: a whole one is an
-    /// integer, as serde_json reads `7`, so that `as_u64` and `as_i64` see it.
-    /// Beyond 2^53 a double is no longer exact, so neither is what is read:
-    /// the app writes no such number (its stored fingerprints are 53 bits).
+    /// A whole number is an integer, as serde_json reads `7`, so that
+    /// `as_u64` and `as_i64` see it; beyond [`super::EXACT_INTEGERS`] a
+    /// double is no longer exact, so neither is what is read.
     fn number_of(number: f64) -> Value {
-        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-        if number.fract() == 0.0 && number.abs() < EXACT {
+        if number.fract() == 0.0 && number.abs() < super::EXACT_INTEGERS as f64 {
             if number >= 0.0 {
                 Value::from(number as u64)
             } else {
