@@ -105,6 +105,8 @@ fn SubscriptionsForm() -> impl IntoView {
             Some(Ok(_)) => Shown::Offers,
         })
     });
+    // A search lists every category's offers: no tab is pressed.
+    let searching = Memo::new(move |_| listing.search.with(|text| !text.trim().is_empty()));
     let title = move || {
         let common = i18n::common::texts();
         // The title is read once more while a page whose sign-in ended is
@@ -142,19 +144,27 @@ fn SubscriptionsForm() -> impl IntoView {
                     />
                 </div>
                 <nav class="tabs" aria-label=t!(subscriptions.categories_label)>
+                    // Built once per catalogue: a keystroke in the search
+                    // changes only which tab is pressed.
                     {move || {
-                        let current = listing.shown_category();
                         listing
                             .categories
                             .get()
                             .into_iter()
                             .map(|(_, id, name)| {
-                                let selected = current.as_deref() == Some(id.as_str()) && listing.search.with(|text| text.trim().is_empty());
+                                let pressed = {
+                                    let id = id.clone();
+                                    move || {
+                                        let selected = !searching.get()
+                                            && listing.shown_category().as_deref() == Some(id.as_str());
+                                        if selected { "true" } else { "false" }
+                                    }
+                                };
                                 view! {
                                     <button
                                         type="button"
                                         class="tab"
-                                        aria-pressed=if selected { "true" } else { "false" }
+                                        aria-pressed=pressed
                                         on:click=move |_| listing.choose_category(id.clone())
                                     >
                                         {name}

@@ -12,6 +12,7 @@
 
 mod api;
 mod batch;
+mod catalogue;
 mod clouds;
 mod deployment;
 mod failures;

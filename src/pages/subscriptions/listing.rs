@@ -8,9 +8,11 @@ use leptos::prelude::*;
 use crate::format;
 use crate::i18n;
 
-/// Rows rendered at once: enough to scan, few enough that a keystroke in the
-/// search redraws within a frame however large the catalogue.
-const LISTED_AT_ONCE: usize = 50;
+/// Rows rendered at once: more than a screenful to scan, and few enough that
+/// a keystroke in the search, which may replace every listed row (each one
+/// built, styled and laid out anew), redraws in about a frame however large
+/// the catalogue.
+const LISTED_AT_ONCE: usize = 25;
 
 #[derive(Clone, Copy)]
 pub struct Listing {
