@@ -34,8 +34,9 @@ const KEY_PAUSE_MS = 80;
 // 10 Mbit/s each way, 40 ms round trip; 10 runs.
 const SLOW_NETWORK = { offline: false, latency: 40, downloadThroughput: 1_250_000, uploadThroughput: 1_250_000 };
 const SLOW_NETWORK_RUNS = 10;
-// Step changes traced for V8's compiling.
-const COMPILE_RUNS = 10;
+// Fresh pages traced: V8's compiling at a first key and at step changes,
+// and where the later keys' time goes.
+const TRACED_RUNS = 10;
 
 /** Runs in every page before its scripts: the session, and the probes. */
 function harness({ token, wizard, ready }) {
@@ -160,6 +161,11 @@ const samples = {
   compileFirstKey: [],
   compileToSubscriptions: [],
   compileToReview: [],
+  keyScript: [],
+  keyLayout: [],
+  keyPaint: [],
+  bareKeyLayout: [],
+  bareKeyPaint: [],
   offersListedSeen: [],
   offersListedFrame: [],
   offersRender: [],
@@ -307,34 +313,74 @@ async function nextRun(browser, token, wizard) {
 }
 
 /**
+ * `traced(categories, act, selector)`: the complete trace events of
+ * `categories` from `act` to the end of the frame after `selector` shows.
+ */
+async function tracer(context, page) {
+  const cdp = await context.newCDPSession(page);
+  return async (categories, act, selector) => {
+    const events = [];
+    const collect = (data) => events.push(...data.value);
+    cdp.on('Tracing.dataCollected', collect);
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
+    await act();
+    await page.waitForSelector(selector);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+    return events.filter((event) => event.ph === 'X');
+  };
+}
+
+/** The milliseconds of the `events` named one of `names`. */
+const tracedMs = (events, names) =>
+  events.filter((event) => names.includes(event.name)).reduce((total, event) => total + event.dur / 1000, 0);
+
+/**
+ * Each of `keys` typed into the focused `selector`, traced: where its time
+ * goes, into `costs` — the page's script (a script and those it calls,
+ * once), Chromium's style and layout, and its paint.
+ */
+async function keyCosts(traced, page, keys, selector, costs) {
+  for (const key of keys) {
+    const events = await traced('devtools.timeline', () => page.keyboard.press(key), selector);
+    const calls = events.filter((event) => event.name === 'FunctionCall');
+    const outermost = calls.filter(
+      (call) =>
+        !calls.some(
+          (other) => other !== call && other.tid === call.tid && other.ts <= call.ts && other.ts + other.dur >= call.ts + call.dur,
+        ),
+    );
+    costs.script?.push(tracedMs(outermost, ['FunctionCall']));
+    costs.layout.push(tracedMs(events, ['UpdateLayoutTree', 'Layout']));
+    costs.paint.push(tracedMs(events, ['PrePaint', 'Paint']));
+    await page.waitForTimeout(KEY_PAUSE_MS);
+  }
+}
+
+/**
  * A first keystroke and the same step changes again, traced: how long V8
  * spends compiling wasm functions the page runs for the first time
- * (`wasm.CompileLazy`, from the event to the frame that shows its result).
- * Apart from the runs that time them, as tracing slows what it watches.
+ * (`wasm.CompileLazy`, from the event to the frame that shows its result);
+ * and where the time of the keys after it goes, beside the same keys in a
+ * bare input. Apart from the runs that time them, as tracing slows what it
+ * watches.
  */
-async function compileRun(browser, token, wizard) {
+async function tracedRun(browser, token, wizard) {
   const { context, page } = await completeAccountInfo(browser, token, wizard);
   try {
-    const cdp = await context.newCDPSession(page);
-    const compiling = async (act, selector) => {
-      const events = [];
-      const collect = (data) => events.push(...data.value);
-      cdp.on('Tracing.dataCollected', collect);
-      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-      await cdp.send('Tracing.start', { categories: 'v8.wasm', transferMode: 'ReportEvents' });
-      await act();
-      await page.waitForSelector(selector);
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
-      await cdp.send('Tracing.end');
-      await complete;
-      cdp.off('Tracing.dataCollected', collect);
-      return events
-        .filter((event) => event.name === 'wasm.CompileLazy' && event.ph === 'X')
-        .reduce((total, event) => total + event.dur / 1000, 0);
-    };
+    const traced = await tracer(context, page);
+    const compiling = async (act, selector) => tracedMs(await traced('v8.wasm', act, selector), ['wasm.CompileLazy']);
     // The page's first keystroke, as a user's first key in Company name.
     await page.focus('#company-name');
     samples.compileFirstKey.push(await compiling(() => page.keyboard.press('x'), '#company-name'));
+    await keyCosts(traced, page, 'ontoso', '#company-name', {
+      script: samples.keyScript,
+      layout: samples.keyLayout,
+      paint: samples.keyPaint,
+    });
     samples.compileToSubscriptions.push(
       await compiling(() => page.click('main form button[type=submit]'), '#offer-search'),
     );
@@ -344,6 +390,18 @@ async function compileRun(browser, token, wizard) {
     );
   } finally {
     await context.close();
+  }
+  const bare = await browser.newContext();
+  try {
+    const page = await bare.newPage();
+    await page.setContent('<label for="bare">Name</label><input id="bare">');
+    await page.focus('#bare');
+    await keyCosts(await tracer(bare, page), page, 'Contoso', '#bare', {
+      layout: samples.bareKeyLayout,
+      paint: samples.bareKeyPaint,
+    });
+  } finally {
+    await bare.close();
   }
 }
 
@@ -488,7 +546,7 @@ try {
     ['next', () => nextRun(browser, token, wizard)],
     ['offers', () => offersRun(browser, bigToken, wizard)],
     ['slow network', () => slowNetworkRun(browser, token), SLOW_NETWORK_RUNS],
-    ['compiling', () => compileRun(browser, token, wizard), COMPILE_RUNS],
+    ['traced', () => tracedRun(browser, token, wizard), TRACED_RUNS],
     ['bare page', () => bareRun(browser)],
   ];
   for (let run = 0; run < runs; run += 1) {
