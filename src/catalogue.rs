@@ -1,9 +1,11 @@
 //! The offers of the draft's country, and what the chosen ones cost: the
 //! arithmetic Subscriptions and Review share, in the UI language.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use customer_model::draft::ChosenOffer;
+use customer_model::locale::Locale;
 use customer_model::wire::{BillingCycle, Collection, Offer, Price};
 use leptos::prelude::*;
 
@@ -59,16 +61,43 @@ pub fn totals(catalogue: &[Offer], chosen: &[ChosenOffer]) -> Vec<(BillingCycle,
 
 type Catalogue = LocalResource<Result<Collection<Offer>, ApiError>>;
 
+thread_local! {
+    /// The catalogue last loaded, with its country and language: Review, and
+    /// Subscriptions opened again, show it at once instead of asking again.
+    static LOADED: RefCell<Option<(String, Locale, Collection<Offer>)>> =
+        const { RefCell::new(None) };
+}
+
+/// Forgets the catalogue loaded: whoever signs in next may be offered others.
+pub fn forget() {
+    LOADED.set(None);
+}
+
+/// The offers of `country` in `locale`, as loaded before or from the API.
+async fn offers_of(country: String, locale: Locale) -> Result<Collection<Offer>, ApiError> {
+    let loaded = LOADED.with_borrow(|loaded| {
+        loaded
+            .as_ref()
+            .filter(|(known, language, _)| *known == country && *language == locale)
+            .map(|(_, _, offers)| offers.clone())
+    });
+    if let Some(offers) = loaded {
+        return Ok(offers);
+    }
+    let answer = api::offers(&country).await;
+    if let Ok(offers) = &answer {
+        LOADED.set(Some((country, locale, offers.clone())));
+    }
+    answer
+}
+
 /// The offers of the draft's country, as loaded and as a list (empty until
 /// then). The API names offers in the UI language (`X-Locale`), so a switch of
 /// language loads them again; the list shown stays until the new one arrives.
 pub fn catalogue_of(wizard: Wizard) -> (Catalogue, Memo<Vec<Offer>>) {
     let country = wizard.draft(|draft| draft.account.country.clone());
-    let catalogue = LocalResource::new(move || {
-        crate::locale::current();
-        let country = country.clone();
-        async move { api::offers(&country).await }
-    });
+    let catalogue =
+        LocalResource::new(move || offers_of(country.clone(), crate::locale::current()));
     let offers = Memo::new(move |_| match catalogue.get() {
         Some(Ok(list)) => list.items,
         _ => Vec::new(),

@@ -8,7 +8,7 @@ use crate::locale;
 use crate::router;
 use crate::session::Session;
 use crate::wizard::Wizard;
-use crate::{api, config, oidc, waiting};
+use crate::{api, catalogue, config, oidc, waiting};
 
 /// The service name, the language switcher, and who is signed in with Sign
 /// out while signed in.
@@ -16,11 +16,13 @@ use crate::{api, config, oidc, waiting};
 pub fn SiteHeader() -> impl IntoView {
     let session = Session::get();
     let wizard = Wizard::get();
-    // Signing out leaves nothing of this tab's work behind: the draft goes
-    // with the sign-in (an expired sign-in keeps it, to carry on).
+    // Signing out leaves nothing of this tab's work behind: the draft and the
+    // catalogue loaded go with the sign-in (an expired sign-in keeps them, to
+    // carry on).
     let sign_out = move |_| {
         spawn_local(async move {
             wizard.start_over();
+            catalogue::forget();
             if config::oidc().is_some() {
                 session.end();
                 if oidc::sign_out().await {

@@ -1,6 +1,8 @@
 //! A catalogue larger than a page, as Partner Center's is: Subscriptions
 //! lists a category's offers a page at a time, its search finds offers of
-//! every category, and what is chosen stays chosen whatever is listed.
+//! every category, what is chosen stays chosen whatever is listed, and Review
+//! shows the catalogue Subscriptions loaded without asking for it again —
+//! until someone signs out.
 
 use std::io::Write;
 
@@ -184,14 +186,48 @@ async fn large_catalogue_listed_a_page_at_a_time(
     text_is(client, "#totals h2", "1 subscription chosen").await?;
     next(client).await?;
     heading(client, "Review").await?;
-    main_showing(client, &["edition 0327", &licenses_text(3)])
+    main_showing(client, &["edition 0327", &licenses_text(3)]).await?;
+
+    // Review showed the catalogue Subscriptions had loaded: asked for once.
+    offers_asked_for(client, 1).await?;
+
+    // Whoever signs in next in this tab is offered the API's catalogue anew.
+    click(client, ".site-header__sign-out").await?;
+    heading(client, "Sign in").await?;
+    use_demo_account(client, "adminagent").await?;
+    heading(client, "Customers").await?;
+    add_customer(client).await?;
+    fill_account_info(
+        client,
+        &Company {
+            domain_prefix: "sokajanlatketto",
+            ..FOVAROSI
+        },
+    )
+    .await?;
+    next(client).await?;
+    count_is(client, LISTED, 25).await?;
+    offers_asked_for(client, 2).await
+}
+
+/// Checks that this page (one document, however many steps it showed) asked
+/// the API for offers `times` times.
+async fn offers_asked_for(client: &Client, times: u64) -> Outcome {
+    let asked = client
+        .execute(
+            "return performance.getEntriesByType('resource')\
+               .filter((entry) => new URL(entry.name).pathname === '/v1/offers').length;",
+            vec![],
+        )
         .await
-        .map(drop)
+        .map_err(failed("count the requests for offers"))?;
+    check(asked == json!(times), || {
+        format!("the offers were asked for {asked} times, not {times}")
+    })
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_large_catalogue_is_listed_a_page_at_a_time_searched_across_its_tabs_and_keeps_the_choice()
- {
+async fn a_large_catalogue_is_listed_a_page_at_a_time_searched_across_its_tabs_and_loaded_once() {
     let (file, trials) = match large_catalogue() {
         Ok(made) => made,
         Err(error) => panic!("the large catalogue: {error}"),
