@@ -3,8 +3,48 @@
 
 use std::cell::RefCell;
 
+use customer_model::locale::Locale;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
+
+thread_local! {
+    /// Settled once the worker of [`load_intl_data`] has loaded the UI
+    /// language's data, or failed.
+    static INTL_DATA: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+/// Has a worker (`intl.js`) load what the browser's `Intl` needs for every UI
+/// language, off the page's thread, and waits until the UI language's is in
+/// (at once if there can be no worker). The browser keeps that data for the
+/// whole page, so the `Intl` objects made here next find it: making the
+/// first `Intl.DisplayNames` on the page's thread held it up for tens of
+/// milliseconds. Started once, when the page is idle after it opened (on
+/// two cores the worker would slow the page's start).
+pub async fn load_intl_data() {
+    let loading = INTL_DATA
+        .with_borrow(Clone::clone)
+        .or_else(start_intl_worker);
+    if let Some(loading) = loading {
+        let _ = wasm_bindgen_futures::JsFuture::from(loading).await;
+    }
+}
+
+fn start_intl_worker() -> Option<js_sys::Promise> {
+    let worker = web_sys::Worker::new("intl.js").ok()?;
+    let loaded = js_sys::Promise::new(&mut |resolve, _| {
+        worker.set_onmessage(Some(&resolve));
+        worker.set_onerror(Some(&resolve));
+    });
+    // The UI language first: the worker says it is done once that one is in.
+    let current = crate::locale::current_untracked();
+    let languages: Array = std::iter::once(current)
+        .chain(Locale::ALL.into_iter().filter(|locale| *locale != current))
+        .map(|locale| JsValue::from_str(locale.tag()))
+        .collect();
+    worker.post_message(&languages).ok()?;
+    INTL_DATA.set(Some(loaded.clone()));
+    Some(loaded)
+}
 
 /// The UI language; a view that formats through here follows its changes.
 fn locales() -> Array {

@@ -161,6 +161,7 @@ const samples = {
   compileFirstKey: [],
   compileToSubscriptions: [],
   compileToReview: [],
+  startLongestTask: [],
   keyScript: [],
   keyLayout: [],
   keyPaint: [],
@@ -361,6 +362,41 @@ async function keyCosts(traced, page, keys, selector, costs) {
 }
 
 /**
+ * Account info opened fresh: the longest task on the page's thread in the
+ * second after its first field is usable, while the page finishes starting
+ * (it names the countries then). A key typed meanwhile waits for it.
+ */
+async function longestTaskAfterStart(browser, token) {
+  const { context, page } = await freshPage(browser, { token, wizard: null, ready: {} });
+  try {
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${spaBase}/customers/new/account`, { waitUntil: 'commit' });
+    await page.evaluate(() => window.__ready);
+    const events = [];
+    const collect = (data) => events.push(...data.value);
+    cdp.on('Tracing.dataCollected', collect);
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.start', { categories: 'disabled-by-default-devtools.timeline,__metadata', transferMode: 'ReportEvents' });
+    await page.waitForTimeout(1000);
+    await cdp.send('Tracing.end');
+    await complete;
+    const mainThreads = new Set(
+      events
+        .filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+        .map((event) => `${event.pid}:${event.tid}`),
+    );
+    return Math.max(
+      0,
+      ...events
+        .filter((event) => event.ph === 'X' && event.name === 'RunTask' && mainThreads.has(`${event.pid}:${event.tid}`))
+        .map((event) => event.dur / 1000),
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * A first keystroke and the same step changes again, traced: how long V8
  * spends compiling wasm functions the page runs for the first time
  * (`wasm.CompileLazy`, from the event to the frame that shows its result);
@@ -369,6 +405,7 @@ async function keyCosts(traced, page, keys, selector, costs) {
  * watches.
  */
 async function tracedRun(browser, token, wizard) {
+  samples.startLongestTask.push(await longestTaskAfterStart(browser, token));
   const { context, page } = await completeAccountInfo(browser, token, wizard);
   try {
     const traced = await tracer(context, page);

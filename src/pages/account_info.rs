@@ -104,13 +104,17 @@ fn AccountInfoForm() -> impl IntoView {
     let languages = state.language_options(|rules| &rules.supported_languages_list);
     let cultures = state.language_options(|rules| &rules.supported_cultures_list);
     // Naming and sorting the countries is the page's first use of the
-    // browser's `Intl`, whose set-up takes tens of milliseconds: done once the
-    // form has been painted and the browser is idle, so that it holds up
-    // neither the form nor what comes right after it; again when the language
-    // changes.
+    // browser's `Intl`, whose data takes tens of milliseconds to load: done
+    // once the form has been painted, the browser is idle and a worker has
+    // loaded that data off the page's thread (`format::load_intl_data`), so
+    // that it holds up neither the form nor a key typed meanwhile; again when
+    // the language changes.
     let idle = RwSignal::new(false);
     request_idle_callback(move || {
-        idle.try_set(true);
+        leptos::task::spawn_local(async move {
+            crate::format::load_intl_data().await;
+            idle.try_set(true);
+        });
     });
     let countries = Memo::new(move |_| {
         if idle.get() {
