@@ -314,30 +314,37 @@ async function nextRun(browser, token, wizard) {
 }
 
 /**
- * `traced(categories, act, selector)`: the complete trace events of
- * `categories` from `act` to the end of the frame after `selector` shows.
+ * `traced(categories, act, until)`: the trace events of `categories` from
+ * `act` until `until()` resolves.
  */
 async function tracer(context, page) {
   const cdp = await context.newCDPSession(page);
-  return async (categories, act, selector) => {
+  return async (categories, act, until) => {
     const events = [];
     const collect = (data) => events.push(...data.value);
     cdp.on('Tracing.dataCollected', collect);
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.start', { categories, transferMode: 'ReportEvents' });
     await act();
-    await page.waitForSelector(selector);
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+    await until();
     await cdp.send('Tracing.end');
     await complete;
     cdp.off('Tracing.dataCollected', collect);
-    return events.filter((event) => event.ph === 'X');
+    return events;
   };
 }
 
+/** Until `selector` is shown and the frame after it has ended. */
+const frameShowing = (page, selector) => async () => {
+  await page.waitForSelector(selector);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+};
+
 /** The milliseconds of the `events` named one of `names`. */
 const tracedMs = (events, names) =>
-  events.filter((event) => names.includes(event.name)).reduce((total, event) => total + event.dur / 1000, 0);
+  events
+    .filter((event) => event.ph === 'X' && names.includes(event.name))
+    .reduce((total, event) => total + event.dur / 1000, 0);
 
 /**
  * Each of `keys` typed into the focused `selector`, traced: where its time
@@ -346,8 +353,8 @@ const tracedMs = (events, names) =>
  */
 async function keyCosts(traced, page, keys, selector, costs) {
   for (const key of keys) {
-    const events = await traced('devtools.timeline', () => page.keyboard.press(key), selector);
-    const calls = events.filter((event) => event.name === 'FunctionCall');
+    const events = await traced('devtools.timeline', () => page.keyboard.press(key), frameShowing(page, selector));
+    const calls = events.filter((event) => event.ph === 'X' && event.name === 'FunctionCall');
     const outermost = calls.filter(
       (call) =>
         !calls.some(
@@ -369,17 +376,14 @@ async function keyCosts(traced, page, keys, selector, costs) {
 async function longestTaskAfterStart(browser, token) {
   const { context, page } = await freshPage(browser, { token, wizard: null, ready: {} });
   try {
-    const cdp = await context.newCDPSession(page);
+    const traced = await tracer(context, page);
     await page.goto(`${spaBase}/customers/new/account`, { waitUntil: 'commit' });
     await page.evaluate(() => window.__ready);
-    const events = [];
-    const collect = (data) => events.push(...data.value);
-    cdp.on('Tracing.dataCollected', collect);
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.start', { categories: 'disabled-by-default-devtools.timeline,__metadata', transferMode: 'ReportEvents' });
-    await page.waitForTimeout(1000);
-    await cdp.send('Tracing.end');
-    await complete;
+    const events = await traced(
+      'disabled-by-default-devtools.timeline,__metadata',
+      async () => {},
+      () => page.waitForTimeout(1000),
+    );
     const mainThreads = new Set(
       events
         .filter((event) => event.ph === 'M' && event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
@@ -409,7 +413,8 @@ async function tracedRun(browser, token, wizard) {
   const { context, page } = await completeAccountInfo(browser, token, wizard);
   try {
     const traced = await tracer(context, page);
-    const compiling = async (act, selector) => tracedMs(await traced('v8.wasm', act, selector), ['wasm.CompileLazy']);
+    const compiling = async (act, selector) =>
+      tracedMs(await traced('v8.wasm', act, frameShowing(page, selector)), ['wasm.CompileLazy']);
     // The page's first keystroke, as a user's first key in Company name.
     await page.focus('#company-name');
     samples.compileFirstKey.push(await compiling(() => page.keyboard.press('x'), '#company-name'));

@@ -108,27 +108,26 @@ async fn listed_ids(client: &Client) -> Result<Vec<String>, String> {
     serde_json::from_value(ids).map_err(|error| format!("the listed offers' ids: {error}"))
 }
 
+/// From Customers: a new customer's Account info filled in for the garden
+/// company on `prefix`, then Subscriptions, once its offers are listed.
+async fn to_subscriptions(client: &Client, prefix: &str) -> Outcome {
+    add_customer(client).await?;
+    fill_account_info(client, &garden(prefix)).await?;
+    next(client).await?;
+    heading(client, "Subscriptions").await?;
+    count_is(client, LISTED, 25).await
+}
+
 async fn large_catalogue_listed_a_page_at_a_time(
     client: &Client,
     base_url: &str,
     trials: &[String],
 ) -> Outcome {
     sign_in_as(client, base_url, "salesagent", "Customers").await?;
-    add_customer(client).await?;
-    fill_account_info(
-        client,
-        &Company {
-            domain_prefix: "sokajanlat",
-            ..FOVAROSI
-        },
-    )
-    .await?;
-    next(client).await?;
-    heading(client, "Subscriptions").await?;
+    to_subscriptions(client, "sokajanlat").await?;
 
     // The first category's 140 offers, 25 of them listed.
     tab_pressed(client, "Enterprise", true).await?;
-    count_is(client, LISTED, 25).await?;
     text_is(
         client,
         "#offers-listed",
@@ -196,17 +195,7 @@ async fn large_catalogue_listed_a_page_at_a_time(
     heading(client, "Sign in").await?;
     use_demo_account(client, "adminagent").await?;
     heading(client, "Customers").await?;
-    add_customer(client).await?;
-    fill_account_info(
-        client,
-        &Company {
-            domain_prefix: "sokajanlatketto",
-            ..FOVAROSI
-        },
-    )
-    .await?;
-    next(client).await?;
-    count_is(client, LISTED, 25).await?;
+    to_subscriptions(client, "sokajanlatketto").await?;
     offers_asked_for(client, 2).await
 }
 

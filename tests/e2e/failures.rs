@@ -9,15 +9,6 @@ use serde_json::Value;
 
 const WIZARD_KEY: &str = "customer-wizard.wizard";
 
-/// The Budapest garden company of every scenario here, at
-/// `<prefix>.onmicrosoft.com`.
-fn garden(prefix: &str) -> Company<'_> {
-    Company {
-        domain_prefix: prefix,
-        ..FOVAROSI
-    }
-}
-
 /// What `POST /v1/customers` takes for the garden company at `domain`.
 fn customer_body(domain: &str) -> Value {
     let company = FOVAROSI;

@@ -493,6 +493,14 @@ pub(crate) const FOVAROSI: Company<'static> = Company {
     phone_number: Some("+36 1 234 5678"),
 };
 
+/// [`FOVAROSI`] at `<prefix>.onmicrosoft.com`: a scenario's own domain.
+pub(crate) fn garden(prefix: &str) -> Company<'_> {
+    Company {
+        domain_prefix: prefix,
+        ..FOVAROSI
+    }
+}
+
 /// A textile company in İstanbul (postal code 34394).
 pub(crate) const ANADOLU: Company<'static> = Company {
     country: "TR",
