@@ -7,43 +7,102 @@ use customer_model::locale::Locale;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::countries::COUNTRIES;
+
 thread_local! {
-    /// Settled once the worker of [`load_intl_data`] has loaded the UI
-    /// language's data, or failed.
-    static INTL_DATA: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    /// The worker of [`load_intl_data`] and the UI language it was started
+    /// in; its promise settles with the worker's answer, or its failure.
+    static INTL_DATA: RefCell<Option<(Locale, js_sys::Promise)>> = const { RefCell::new(None) };
+    /// [`COUNTRIES`] in a language's order, as that worker named and sorted
+    /// them.
+    static COUNTRY_LIST: RefCell<Option<(Locale, Vec<Country>)>> = const { RefCell::new(None) };
 }
 
+/// A country's code and its name.
+type Country = (String, String);
+
 /// Has a worker (`intl.js`) load what the browser's `Intl` needs for every UI
-/// language, off the page's thread, and waits until the UI language's is in
-/// (at once if there can be no worker). The browser keeps that data for the
-/// whole page, so the `Intl` objects made here next find it: making the
-/// first `Intl.DisplayNames` on the page's thread held it up for tens of
-/// milliseconds. Started once, when the page is idle after it opened (on
-/// two cores the worker would slow the page's start).
+/// language, and name and sort the countries in the UI language, off the
+/// page's thread, and waits until the UI language's are in (at once if there
+/// can be no worker). The browser keeps that data for the whole page, so the
+/// `Intl` objects made here next find it: making the first
+/// `Intl.DisplayNames` on the page's thread held it up for tens of
+/// milliseconds, and naming and sorting 249 countries there (a call across to
+/// the browser for each comparison) for ten more. Started once, when the page
+/// is idle after it opened (on two cores the worker would slow the page's
+/// start).
 pub async fn load_intl_data() {
     let loading = INTL_DATA
         .with_borrow(Clone::clone)
         .or_else(start_intl_worker);
-    if let Some(loading) = loading {
-        let _ = wasm_bindgen_futures::JsFuture::from(loading).await;
+    let Some((locale, loading)) = loading else {
+        return;
+    };
+    let Ok(answer) = wasm_bindgen_futures::JsFuture::from(loading).await else {
+        return;
+    };
+    if COUNTRY_LIST.with_borrow(Option::is_none) {
+        keep_country_list(locale, &answer);
     }
 }
 
-fn start_intl_worker() -> Option<js_sys::Promise> {
+fn start_intl_worker() -> Option<(Locale, js_sys::Promise)> {
     let worker = web_sys::Worker::new("intl.js").ok()?;
-    let loaded = js_sys::Promise::new(&mut |resolve, _| {
+    let answered = js_sys::Promise::new(&mut |resolve, _| {
         worker.set_onmessage(Some(&resolve));
         worker.set_onerror(Some(&resolve));
     });
-    // The UI language first: the worker says it is done once that one is in.
+    // The UI language first: the worker answers once that one is in.
     let current = crate::locale::current_untracked();
     let languages: Array = std::iter::once(current)
         .chain(Locale::ALL.into_iter().filter(|locale| *locale != current))
         .map(|locale| JsValue::from_str(locale.tag()))
         .collect();
-    worker.post_message(&languages).ok()?;
-    INTL_DATA.set(Some(loaded.clone()));
-    Some(loaded)
+    let codes: Array = COUNTRIES.into_iter().map(JsValue::from_str).collect();
+    worker.post_message(&Array::of2(&languages, &codes)).ok()?;
+    let loading = (current, answered);
+    INTL_DATA.set(Some(loading.clone()));
+    Some(loading)
+}
+
+/// Keeps the worker's countries, `[code, name, code, name…]` in its message
+/// (a failure's event has none).
+fn keep_country_list(locale: Locale, message: &JsValue) {
+    let data = Reflect::get(message, &"data".into()).unwrap_or_default();
+    if !Array::is_array(&data) {
+        return;
+    }
+    let texts: Vec<String> = data
+        .unchecked_into::<Array>()
+        .iter()
+        .filter_map(|text| text.as_string())
+        .collect();
+    let list = texts
+        .chunks_exact(2)
+        .map(|pair| (pair[0].clone(), pair[1].clone()))
+        .collect();
+    COUNTRY_LIST.set(Some((locale, list)));
+}
+
+/// The countries as (code, name), by name in the UI language's order (call it
+/// in a reactive scope to follow a change of language): the worker's list,
+/// else (another language) named and sorted here.
+pub fn countries_by_name() -> Vec<Country> {
+    let locale = crate::locale::current();
+    let sorted = COUNTRY_LIST.with_borrow(|list| {
+        list.as_ref()
+            .filter(|(known, _)| *known == locale)
+            .map(|(_, list)| list.clone())
+    });
+    sorted.unwrap_or_else(|| {
+        let mut countries: Vec<Country> = country_names(&COUNTRIES)
+            .into_iter()
+            .zip(COUNTRIES)
+            .map(|(name, code)| (code.to_owned(), name))
+            .collect();
+        sort_by_name(&mut countries, |(_, name)| name);
+        countries
+    })
 }
 
 /// The UI language; a view that formats through here follows its changes.
@@ -210,7 +269,7 @@ pub fn sort_by_name<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
 }
 
 /// Many country names at once.
-pub fn country_names(codes: &[&str]) -> Vec<String> {
+fn country_names(codes: &[&str]) -> Vec<String> {
     let names: Intl::DisplayNames = formatter("region names", |locales| {
         Intl::DisplayNames::new(locales, &options(&[("type", "region")])).into()
     })

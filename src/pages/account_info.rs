@@ -30,7 +30,6 @@ use crate::components::step_guard::StepGuard;
 use crate::components::text_field::TextField;
 use crate::components::title::Title;
 use crate::config::href;
-use crate::countries::COUNTRIES;
 use crate::format;
 use crate::i18n::{self, api_error_message, fill, page_title, t};
 use crate::wizard::Step;
@@ -43,18 +42,6 @@ pub fn AccountInfoPage() -> impl IntoView {
             <AccountInfoForm />
         </StepGuard>
     }
-}
-
-/// The countries by name in the UI language, in its order (call it in a
-/// reactive scope to follow a change of language).
-fn country_options() -> Vec<(String, String)> {
-    let mut options: Vec<(String, String)> = format::country_names(&COUNTRIES)
-        .into_iter()
-        .zip(COUNTRIES)
-        .map(|(name, code)| (code.to_owned(), name))
-        .collect();
-    format::sort_by_name(&mut options, |(_, name)| name);
-    options
 }
 
 #[component]
@@ -105,10 +92,9 @@ fn AccountInfoForm() -> impl IntoView {
     let cultures = state.language_options(|rules| &rules.supported_cultures_list);
     // Naming and sorting the countries is the page's first use of the
     // browser's `Intl`, whose data takes tens of milliseconds to load: done
-    // once the form has been painted, the browser is idle and a worker has
-    // loaded that data off the page's thread (`format::load_intl_data`), so
-    // that it holds up neither the form nor a key typed meanwhile; again when
-    // the language changes.
+    // by a worker once the form has been painted and the browser is idle
+    // (`format::load_intl_data`), so that it holds up neither the form nor a
+    // key typed meanwhile; by the page when the language changes.
     let idle = RwSignal::new(false);
     request_idle_callback(move || {
         leptos::task::spawn_local(async move {
@@ -118,7 +104,7 @@ fn AccountInfoForm() -> impl IntoView {
     });
     let countries = Memo::new(move |_| {
         if idle.get() {
-            country_options()
+            format::countries_by_name()
         } else {
             Vec::new()
         }

@@ -669,6 +669,86 @@ async fn the_language_changes_mid_wizard_without_losing_input() {
     run("languages", &[], languages_mid_wizard).await;
 }
 
+/// Country's options, by their text, once there are 249 and `own_name` (its
+/// own country, by name in the UI language) is among them.
+async fn countries_listed(client: &Client, own_name: &str) -> Result<Vec<String>, String> {
+    eventually(
+        &format!("Country's 249 options with {own_name}"),
+        async || {
+            let names = client
+                .execute(
+                    "return [...document.querySelectorAll('#country option')]
+                        .filter((option) => option.value)
+                        .map((option) => option.textContent);",
+                    vec![],
+                )
+                .await
+                .map_err(failed("read Country's options"))?;
+            serde_json::from_value::<Vec<String>>(names).map_err(|error| error.to_string())
+        },
+        |names| names.len() == 249 && names.iter().any(|name| name == own_name),
+    )
+    .await
+}
+
+/// Country's options are named in the language `tag` (`own_name` among
+/// them), in the order of the browser's collator for it, with `first` before
+/// `then`.
+async fn countries_in_dictionary_order(
+    client: &Client,
+    tag: &str,
+    own_name: &str,
+    [first, then]: [&str; 2],
+) -> Outcome {
+    let names = countries_listed(client, own_name).await?;
+    let sorted = client
+        .execute(
+            "const [names, tag] = arguments;
+             const { compare } = new Intl.Collator(tag);
+             return names.every((name, i) => i === 0 || compare(names[i - 1], name) <= 0);",
+            vec![json!(names), json!(tag)],
+        )
+        .await
+        .map_err(failed("compare Country's options"))?;
+    check(sorted == json!(true), || {
+        format!("Country's options are not in {tag} order: {names:?}")
+    })?;
+    let place = |name: &str| names.iter().position(|listed| listed == name);
+    check(
+        matches!((place(first), place(then)), (Some(a), Some(b)) if a < b),
+        || format!("{first} is not listed before {then}: {names:?}"),
+    )
+}
+
+/// The countries are named and put in order the UI language's way, where a
+/// dictionary of that language differs from English: Hungarian "Ö" after
+/// "O", Turkish "Ç" after "C". The page's first language is named and sorted
+/// by a worker (`public/intl.js`), another one by the page itself.
+async fn countries_in_the_ui_language(client: &Client, base_url: &str) -> Outcome {
+    let (hu, tr) = (texts_in(Locale::Hu), texts_in(Locale::Tr));
+    open(client, base_url, "/sign-in").await?;
+    switch_language(client, "hu").await?;
+    sign_in_as(client, base_url, "salesagent", hu.customers.title).await?;
+    click(client, "#add-customer").await?;
+    heading(client, hu.common.step_account).await?;
+    countries_in_dictionary_order(
+        client,
+        "hu",
+        "Magyarország",
+        ["Oroszország", "Örményország"],
+    )
+    .await?;
+
+    switch_language(client, "tr").await?;
+    heading(client, tr.common.step_account).await?;
+    countries_in_dictionary_order(client, "tr", "Macaristan", ["Cibuti", "Çad"]).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_countries_are_named_and_sorted_in_the_ui_language() {
+    run("countries", &[], countries_in_the_ui_language).await;
+}
+
 /// Every page and state a user meets, in one language: each checked by
 /// axe-core and photographed (`target/e2e-screenshots/<lang>-<page>.png`).
 /// The address is one the service corrects, so the dialog opens too.

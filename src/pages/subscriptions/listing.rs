@@ -1,5 +1,5 @@
 //! Which offers Subscriptions lists: one category (tabs) or what a search
-//! finds across them all, 50 at a time.
+//! finds across them all, a few at a time.
 
 use customer_model::text::fold;
 use customer_model::wire::Offer;
@@ -132,7 +132,7 @@ impl Listing {
     }
 }
 
-/// "Showing 50 of 250 offers", and a button that lists the next ones.
+/// "Showing 25 of 250 offers", and a button that lists the next ones.
 #[component]
 pub fn ShowMore(listing: Listing) -> impl IntoView {
     let Listing {
