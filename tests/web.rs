@@ -336,6 +336,53 @@ async fn address_fields_follow_the_country_rules_without_losing_input() {
     assert_eq!(stored, "Budapest");
 }
 
+/// A list (here the states) shows the value the draft holds, whether the
+/// user chose it or it was set elsewhere: a new value is the select's own,
+/// with its options left as they are.
+#[wasm_bindgen_test]
+async fn a_list_shows_the_drafts_value_chosen_or_set_elsewhere() {
+    let host = host();
+    let rules = RwSignal::new(Some(rules_of(
+        "US",
+        r"^\d{5}(?:-\d{4})?$",
+        &["CA", "NY", "WA"],
+        false,
+    )));
+    let wizard = RwSignal::new(None::<Wizard>);
+    let _mounted = mount_to(host.clone(), move || {
+        let current = Wizard::provide();
+        current.start_over();
+        wizard.set(Some(current));
+        DraftForm::provide(Memo::new(|_| Vec::new()), false.into());
+        view! { <AddressFields rules /> }
+    });
+    leptos::task::tick().await;
+    let state: web_sys::HtmlSelectElement = find(&host, "select#state").expect("a state list");
+    let stored = || {
+        wizard
+            .get_untracked()
+            .expect("wizard")
+            .state
+            .with_untracked(|state| state.draft.account.state.clone())
+    };
+
+    state.set_value("NY");
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    let change = Event::new_with_event_init_dict("change", &init).expect("change event");
+    state.dispatch_event(&change).expect("dispatch change");
+    leptos::task::tick().await;
+    assert_eq!(stored(), "NY", "the user's choice is the draft's");
+
+    wizard
+        .get_untracked()
+        .expect("wizard")
+        .edit(|draft| draft.account.state = "WA".into());
+    leptos::task::tick().await;
+    assert_eq!(state.value(), "WA", "the list follows the draft");
+    assert_eq!(state.length(), 4, "a placeholder and three states");
+}
+
 /// A step opened before the steps it depends on sends the user to the first
 /// incomplete one.
 #[wasm_bindgen_test]

@@ -28,6 +28,10 @@ const FILTER_KEYS = ['0', '4', '2', '7', 'Backspace', 'Backspace', 'Backspace', 
 // Typed into Company name after it was left with "Contoso" selected. Each
 // key changes its message: required, too short, none, too short, none, too short.
 const MESSAGE_KEYS = ['Backspace', 'C', 'x', 'Backspace', 'x', 'Backspace'];
+// Chosen in Account info's Country, in turn; each answer with the country's
+// rules is in before the next.
+const COUNTRIES_CHOSEN = ['HU', 'TR'];
+const COUNTRY_PAUSE_MS = 300;
 // Human typing is slower than CDP; the pause also lets debounced work run.
 const KEY_PAUSE_MS = 80;
 // A real network, as the React peer was measured on (performance-peers.md):
@@ -154,6 +158,7 @@ const samples = {
   typingFirstKey: [],
   typingLaterKeys: [],
   messageChanged: [],
+  countryChosen: [],
   nextToSubscriptions: [],
   nextToReview: [],
   answerToSubscriptions: [],
@@ -219,6 +224,13 @@ async function accountRun(browser, token) {
       samples.messageChanged.push(result.changed);
       if (trace.message.length < MESSAGE_KEYS.length) trace.message.push(`${key} → ${result.after || '(no message)'}`);
       await page.waitForTimeout(KEY_PAUSE_MS);
+    }
+    // A country chosen, then another: the list of 249 stays as it is.
+    await page.waitForSelector('#country option[value=HU]', { state: 'attached' });
+    for (const country of COUNTRIES_CHOSEN) {
+      const result = await measure(page, 'change', {}, () => page.selectOption('#country', country));
+      samples.countryChosen.push(result.nextFrame);
+      await page.waitForTimeout(COUNTRY_PAUSE_MS);
     }
   } finally {
     await context.close();
