@@ -38,12 +38,17 @@ fn find<T: JsCast>(host: &HtmlElement, selector: &str) -> Option<T> {
         .map(JsCast::unchecked_into)
 }
 
-fn type_into(input: &HtmlInputElement, text: &str) {
-    input.set_value(text);
+/// A bubbling `kind` event on `target`, as the browser sends for a user's edit.
+fn dispatch(target: &web_sys::EventTarget, kind: &str) {
     let init = EventInit::new();
     init.set_bubbles(true);
-    let event = Event::new_with_event_init_dict("input", &init).expect("input event");
-    input.dispatch_event(&event).expect("dispatch input");
+    let event = Event::new_with_event_init_dict(kind, &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+fn type_into(input: &HtmlInputElement, text: &str) {
+    input.set_value(text);
+    dispatch(input, "input");
 }
 
 fn leave(input: &HtmlInputElement) {
@@ -337,8 +342,7 @@ async fn address_fields_follow_the_country_rules_without_losing_input() {
 }
 
 /// A list (here the states) shows the value the draft holds, whether the
-/// user chose it or it was set elsewhere: a new value is the select's own,
-/// with its options left as they are.
+/// user chose it or it was set elsewhere, with its options still listed.
 #[wasm_bindgen_test]
 async fn a_list_shows_the_drafts_value_chosen_or_set_elsewhere() {
     let host = host();
@@ -367,10 +371,7 @@ async fn a_list_shows_the_drafts_value_chosen_or_set_elsewhere() {
     };
 
     state.set_value("NY");
-    let init = EventInit::new();
-    init.set_bubbles(true);
-    let change = Event::new_with_event_init_dict("change", &init).expect("change event");
-    state.dispatch_event(&change).expect("dispatch change");
+    dispatch(&state, "change");
     leptos::task::tick().await;
     assert_eq!(stored(), "NY", "the user's choice is the draft's");
 

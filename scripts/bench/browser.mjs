@@ -225,7 +225,7 @@ async function accountRun(browser, token) {
       if (trace.message.length < MESSAGE_KEYS.length) trace.message.push(`${key} → ${result.after || '(no message)'}`);
       await page.waitForTimeout(KEY_PAUSE_MS);
     }
-    // A country chosen, then another: the list of 249 stays as it is.
+    // A country chosen, then another, with the 249 countries listed.
     await page.waitForSelector('#country option[value=HU]', { state: 'attached' });
     for (const country of COUNTRIES_CHOSEN) {
       const result = await measure(page, 'change', {}, () => page.selectOption('#country', country));
@@ -383,7 +383,7 @@ async function keyCosts(traced, page, keys, selector, costs) {
 /**
  * Account info opened fresh: the longest task on the page's thread in the
  * second after its first field is usable, while the page finishes starting
- * (it names the countries then). A key typed meanwhile waits for it.
+ * (it lists the countries then). A key typed meanwhile waits for it.
  */
 async function longestTaskAfterStart(browser, token) {
   const { context, page } = await freshPage(browser, { token, wizard: null, ready: {} });

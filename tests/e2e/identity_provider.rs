@@ -316,8 +316,9 @@ async fn wizard_through_provider(client: &Client, world: &mut WithProvider) -> O
     reload(client).await?;
     heading(client, "Account info").await?;
     value_is(client, "company-name", FOVAROSI.name).await?;
-    // The country's rules, asked for again after the reload (with a token
-    // refreshed first), are in: Next before them says to try again.
+    // Until the country's rules, asked for again after the reload (a token
+    // refreshed first), are in, as a user sees them: Next pressed before
+    // them says to try again.
     wait_for(client, Locator::Css("#language option[value=hu]")).await?;
     next(client).await?;
     subscribe(client, 3).await?;
