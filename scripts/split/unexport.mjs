@@ -8,32 +8,14 @@
 //
 //   node unexport.mjs MAIN_WASM
 import { readFileSync, writeFileSync } from 'node:fs';
+import { encodeLeb, readLeb } from './leb128.mjs';
 
 const UNUSED = /^(__wbindgen_describe_)?intounderlying(source|sink|bytesource)_/;
 
 const [path] = process.argv.slice(2);
 const bytes = readFileSync(path);
 
-const leb = (at) => {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return [value, at];
-  }
-};
-const encode = (value) => {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return Buffer.from(out);
-};
+const leb = (at) => readLeb(bytes, at);
 
 const parts = [bytes.subarray(0, 8)];
 let dropped = 0;
@@ -56,8 +38,8 @@ while (at < bytes.length) {
       else kept.push(bytes.subarray(entryStart, next));
       cursor = next;
     }
-    const body = Buffer.concat([encode(kept.length), ...kept]);
-    parts.push(Buffer.from([7]), encode(body.length), body);
+    const body = Buffer.concat([encodeLeb(kept.length), ...kept]);
+    parts.push(Buffer.from([7]), encodeLeb(body.length), body);
   }
   at = end;
 }
