@@ -38,10 +38,14 @@ pub fn SelectField(
                 on:blur=move |_| left.set(true)
                 aria-invalid=move || is_error(message).then_some("true")
                 aria-describedby=described_by(id, has_hint, message)
+                prop:value=move || value.get.get()
             >
                 {placeholder.map(|text| view! { <option value="">{move || text.get()}</option> })}
+                // Rendered again only when the options change (a new
+                // language, the countries named): a new value is the select's
+                // `value` above, not a pass over every option (249 countries).
                 {move || {
-                    let current = value.get.get();
+                    let current = value.get.get_untracked();
                     options
                         .get()
                         .into_iter()

@@ -127,7 +127,7 @@ pub const EN: Account = Account {
     country_hint: "Where the company is registered. The rules for the fields below follow it.",
     country_placeholder: "Choose a country or region",
     rules_failed: |reason| format!("The country's rules could not be loaded. {reason}"),
-    rules_loading: "The rules of the chosen country are still loading. Try again in a moment.",
+    rules_loading: "The rules of the chosen country are still loading. The next step opens as soon as they are in.",
     company_name_label: "Company name",
     company_name_hint: "The exact legal name, for example Contoso Ltd.",
 
@@ -220,7 +220,7 @@ pub const HU: Account = Account {
     country_hint: "Az ország, ahol a vállalatot bejegyezték. Az alábbi mezők szabályai ehhez igazodnak.",
     country_placeholder: "Válasszon országot vagy régiót",
     rules_failed: |reason| format!("Az ország szabályait nem sikerült betölteni. {reason}"),
-    rules_loading: "A kiválasztott ország szabályai még töltődnek. Próbálja újra egy kis idő múlva.",
+    rules_loading: "A kiválasztott ország szabályai még töltődnek. A következő lépés megnyílik, amint megérkeznek.",
     company_name_label: "Cégnév",
     company_name_hint: "A pontos hivatalos név, például Contoso Kft.",
 
@@ -313,7 +313,7 @@ pub const TR: Account = Account {
     country_hint: "Şirketin kayıtlı olduğu yer. Aşağıdaki alanların kuralları buna göre belirlenir.",
     country_placeholder: "Ülke veya bölge seçin",
     rules_failed: |reason| format!("Ülkenin kuralları yüklenemedi. {reason}"),
-    rules_loading: "Seçilen ülkenin kuralları hâlâ yükleniyor. Biraz sonra yeniden deneyin.",
+    rules_loading: "Seçilen ülkenin kuralları hâlâ yükleniyor. Kurallar gelir gelmez sonraki adım açılacak.",
     company_name_label: "Şirket adı",
     company_name_hint: "Tam yasal ad, örneğin Contoso Ltd. Şti.",
 

@@ -227,7 +227,7 @@ fn AccountInfoForm() -> impl IntoView {
                 <AgreementSection may_confirm />
 
                 <div aria-live="polite" class="form-status">
-                    {move || rules_pending.get().then(|| view! { <p class="alert">{t!(account.rules_loading)}</p> })}
+                    {move || rules_pending.get().then(|| view! { <p class="notice">{t!(account.rules_loading)}</p> })}
                     {move || busy.get().then(|| view! { <p class="notice">{t!(account.checking)}</p> })}
                 </div>
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>

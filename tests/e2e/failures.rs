@@ -167,21 +167,21 @@ async fn submit_problem(client: &Client, title: &str, said: &[&str]) -> Outcome 
     .map(drop)
 }
 
-/// Makes the page's next POST to a path ending in `path_end` wait: with
-/// `answer` false it is not sent until `window.__release()`; with `answer`
-/// true it is sent, but its answer never reaches the app (as when the
-/// connection drops after the server acted). `window.__held` tells how far
-/// it got. A test instrument only: the app's own code runs unchanged.
-async fn hold_next_post(client: &Client, path_end: &str, answer: bool) -> Outcome {
+/// Makes the page's next `method` request to a path ending in `path_end`
+/// wait: with `answer` false it is not sent until `window.__release()`; with
+/// `answer` true it is sent, but its answer never reaches the app (as when
+/// the connection drops after the server acted). `window.__held` tells how
+/// far it got. A test instrument only: the app's own code runs unchanged.
+async fn hold_next(client: &Client, method: &str, path_end: &str, answer: bool) -> Outcome {
     client
         .execute(
-            "const [pathEnd, answer] = arguments;
+            "const [method, pathEnd, answer] = arguments;
              const original = window.fetch;
              window.__held = null;
              window.fetch = function (input, init) {
                  const request = input instanceof Request ? input : new Request(input, init);
                  const path = new URL(request.url, location.href).pathname;
-                 if (window.__held !== null || request.method !== 'POST' || !path.endsWith(pathEnd)) {
+                 if (window.__held !== null || request.method !== method || !path.endsWith(pathEnd)) {
                      return original.call(window, input, init);
                  }
                  if (answer) {
@@ -199,14 +199,14 @@ async fn hold_next_post(client: &Client, path_end: &str, answer: bool) -> Outcom
                      };
                  });
              };",
-            vec![json!(path_end), json!(answer)],
+            vec![json!(method), json!(path_end), json!(answer)],
         )
         .await
         .map(|_| ())
-        .map_err(failed("hold the next POST"))
+        .map_err(failed(&format!("hold the next {method}")))
 }
 
-/// Submits with the next POST to `path_end` held (see [`hold_next_post`])
+/// Submits with the next POST to `path_end` held (see [`hold_next`])
 /// until it is `state`: by then the server holds the customer, once.
 async fn submit_held(
     client: &Client,
@@ -216,7 +216,7 @@ async fn submit_held(
     answer: bool,
     state: &str,
 ) -> Outcome {
-    hold_next_post(client, path_end, answer).await?;
+    hold_next(client, "POST", path_end, answer).await?;
     click(client, "#submit").await?;
     eventually(
         &format!("the held request {state}"),
@@ -312,6 +312,37 @@ async fn checks_that_answer_after_the_user_left_account_info_leave_the_app_runni
         leaving_account_info_with_checks_pending,
     )
     .await;
+}
+
+/// Next pressed while the country's rules are still on their way (as after
+/// a reload, or a country just chosen): the page says so, and goes on to
+/// Subscriptions once they are in, without another press.
+async fn next_before_the_rules(client: &Client, base_url: &str) -> Outcome {
+    sign_in_as(client, base_url, "salesagent", "Customers").await?;
+    add_customer(client).await?;
+    account_info(client, "rulesontheirway", false).await?;
+    choose_country(client, "TR", "tr").await?;
+    hold_next(client, "GET", "/countryvalidationrules/HU", false).await?;
+    choose(client, "country", "HU").await?;
+    trap_errors(client).await?;
+    next(client).await?;
+    main_showing(
+        client,
+        &["The rules of the chosen country are still loading. The next step opens as soon as they are in."],
+    )
+    .await?;
+    heading(client, "Account info").await?;
+    client
+        .execute("window.__release();", vec![])
+        .await
+        .map_err(failed("release the rules"))?;
+    heading(client, "Subscriptions").await?;
+    nothing_reported(client).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn next_pressed_before_the_country_s_rules_are_in_goes_on_once_they_are() {
+    run("rules-on-their-way", &[], next_before_the_rules).await;
 }
 
 // ---------------------------------------------------------------------------

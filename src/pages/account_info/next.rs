@@ -2,9 +2,10 @@
 //! checked, warnings are asked about once, and the address is validated
 //! (a suggestion or a failure asks the user in the address dialog).
 
-use customer_model::validation::has_errors;
 use std::pin::Pin;
+use std::time::Duration;
 
+use customer_model::validation::has_errors;
 use customer_model::wire::{Address, AddressValidationResponse, AddressValidationStatus};
 use leptos::ev::SubmitEvent;
 use leptos::html::Div;
@@ -170,58 +171,89 @@ impl NextStep {
         });
     }
 
-    /// The form's submit: Next (or Save and return to review).
+    /// The form's submit: Next (or Save and return to review). Pressed
+    /// before the country's rules are in, it goes on once they are (after a
+    /// reload, a user may press Next before they arrive); if they cannot be
+    /// loaded, the page says so and offers to try again.
     pub fn on_submit(self, proceed: Callback<()>) -> impl Fn(SubmitEvent) + Copy {
         let state = self.state;
+        Effect::new(move || {
+            if !self.rules_pending.get() {
+                return;
+            }
+            if state.rules_problem.with(Option::is_some) {
+                self.rules_pending.set(false);
+            } else if state.loaded_rules.with(Option::is_some) {
+                // Once the page has taken the rules in (their own effect sets
+                // the country's default language and culture), as a press of
+                // Next then would.
+                set_timeout(
+                    move || {
+                        if self.rules_pending.try_get_untracked() == Some(true) {
+                            self.go_on(proceed);
+                        }
+                    },
+                    Duration::ZERO,
+                );
+            }
+        });
         move |ev: SubmitEvent| {
             ev.prevent_default();
-            if self.busy.get_untracked() {
-                return;
+            if !self.busy.get_untracked() {
+                self.go_on(proceed);
             }
-            self.attempted.set(true);
-            self.rules_pending.set(false);
-            if !state.country.get_untracked().is_empty()
-                && state.loaded_rules.get_untracked().is_none()
-            {
+        }
+    }
+
+    /// Next's checks, then the domain check and the address check.
+    fn go_on(self, proceed: Callback<()>) {
+        let state = self.state;
+        self.attempted.set(true);
+        self.rules_pending.set(false);
+        if !state.country.get_untracked().is_empty() && state.loaded_rules.get_untracked().is_none()
+        {
+            // Rules that failed are asked for again; rules on their way are
+            // waited for.
+            if state.rules_problem.with_untracked(Option::is_some) {
                 state.rules.refetch();
-                self.rules_pending.set(true);
+            }
+            self.rules_pending.set(true);
+            return;
+        }
+        if has_errors(&state.issues.get_untracked()) || state.domain_taken.get_untracked() {
+            focus_when_shown(self.summary);
+            return;
+        }
+        let prefix = state
+            .wizard
+            .draft(|draft| draft.account.domain_prefix.clone());
+        spawn_local(async move {
+            self.busy.try_set(true);
+            let availability = state.lookups.check_domain(prefix).await;
+            // The user may have left the page while the domain was checked.
+            if self.busy.try_set(false).is_some() {
                 return;
             }
-            if has_errors(&state.issues.get_untracked()) || state.domain_taken.get_untracked() {
+            if matches!(availability, Availability::Taken(_)) {
                 focus_when_shown(self.summary);
                 return;
             }
-            let prefix = state
-                .wizard
-                .draft(|draft| draft.account.domain_prefix.clone());
-            spawn_local(async move {
-                self.busy.try_set(true);
-                let availability = state.lookups.check_domain(prefix).await;
-                // The user may have left the page while the domain was checked.
-                if self.busy.try_set(false).is_some() {
-                    return;
-                }
-                if matches!(availability, Availability::Taken(_)) {
-                    focus_when_shown(self.summary);
-                    return;
-                }
-                let (current, passed) = state.wizard.state.with_untracked(|stored| {
-                    let current = account_fingerprint(&stored.draft);
-                    (current, stored.progress.account == Some(current))
-                });
-                let warned = state
-                    .issues
-                    .with_untracked(|issues| issues.iter().any(|issue| !issue.is_error()));
-                // Answers that went on before (their warnings accepted) are
-                // not asked about again.
-                if warned && !passed && self.warnings_for.get_untracked() != Some(current) {
-                    self.warnings_for.set(Some(current));
-                    focus_when_shown(self.warnings_panel);
-                    return;
-                }
-                self.check_address(proceed);
+            let (current, passed) = state.wizard.state.with_untracked(|stored| {
+                let current = account_fingerprint(&stored.draft);
+                (current, stored.progress.account == Some(current))
             });
-        }
+            let warned = state
+                .issues
+                .with_untracked(|issues| issues.iter().any(|issue| !issue.is_error()));
+            // Answers that went on before (their warnings accepted) are
+            // not asked about again.
+            if warned && !passed && self.warnings_for.get_untracked() != Some(current) {
+                self.warnings_for.set(Some(current));
+                focus_when_shown(self.warnings_panel);
+                return;
+            }
+            self.check_address(proceed);
+        });
     }
 }
 
