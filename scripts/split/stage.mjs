@@ -2,9 +2,10 @@
 // wasm into Trunk's staging directory, as a post_build hook: each piece
 // optimised like the main file (wasm-opt -Oz) and named by its content's
 // hash, so that caches keep it for a year; `__wasm_split.js`, which loads
-// them, pointed at the hashed names and at the app's hashed JS. It keeps its
-// own name (the app's JS imports it by that name), so it is asked for again
-// on every load, like index.html.
+// them, pointed at the hashed names and at the app's hashed JS, and made to
+// ask for a page's pieces one task at a time. It keeps its own name (the
+// app's JS imports it by that name), so it is asked for again on every load,
+// like index.html.
 //
 //   node scripts/split/stage.mjs     with $WASM_SPLIT_DIR and $TRUNK_STAGING_DIR
 //
@@ -30,12 +31,37 @@ if (!appScript) {
 }
 
 let script = readFileSync(join(splitDir, loader), 'utf8');
-const mainImport = '"./main.js"';
-if (!script.includes(mainImport)) {
-  console.error(`split: ${loader} does not import ${mainImport}; has wasm_split_cli changed?`);
-  process.exit(2);
-}
-script = script.replace(mainImport, JSON.stringify(`./${appScript}`));
+/** `script` with its one `from` replaced by `to`; the build stops if it has no `from`. */
+const rewrite = (from, to, what) => {
+  if (!script.includes(from)) {
+    console.error(`split: ${loader} does not ${what}; has wasm_split_cli changed?`);
+    process.exit(2);
+  }
+  script = script.replace(from, to);
+};
+rewrite('"./main.js"', JSON.stringify(`./${appScript}`), 'import "./main.js"');
+// A page's file and the 20-odd pieces it shares with other pages were all
+// asked for in one task: the fetch() calls alone held the page's thread for
+// tens of milliseconds when Account info fetches the next step's code while
+// idle, and a key typed then waited for them. The page's own file (the
+// largest) is asked for first, then each piece in a task of its own.
+rewrite(
+  `        const parallelStuff = deps.map(d => d());
+        const instantiate = fetcher();
+`,
+  `        const instantiate = fetcher();
+        const parallelStuff = [];
+        for (const dep of deps) {
+            await new Promise((resolve) => {
+                const channel = new MessageChannel();
+                channel.port1.onmessage = resolve;
+                channel.port2.postMessage(null);
+            });
+            parallelStuff.push(dep());
+        }
+`,
+  "ask for a page's pieces in makeLoad",
+);
 
 const pieces = readdirSync(splitDir).filter((name) => name.endsWith('.wasm') && name !== 'main.wasm');
 for (const piece of pieces) {
