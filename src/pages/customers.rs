@@ -1,4 +1,4 @@
-use customer_model::wire::{Customer, Me};
+use customer_model::wire::{Collection, Customer, Me};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -77,6 +77,11 @@ pub fn CustomersPage() -> impl IntoView {
         let continuation = trail.with(|trail| trail.tokens(&search).last().cloned());
         api::list_customers::<Customer>(search, continuation)
     });
+    // An empty first page: no customers (or none that match), not a table.
+    let nothing_found = move |list: &Collection<Customer>| {
+        list.items.is_empty()
+            && search.with(|search| trail.with(|trail| trail.tokens(search).is_empty()))
+    };
     let staff = Staff::get();
     staff.retry_failures();
     let on_search = move |ev: SubmitEvent| {
@@ -146,9 +151,7 @@ pub fn CustomersPage() -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Some(Ok(list))
-                        if list.items.is_empty()
-                            && search.with(|search| trail.with(|trail| trail.tokens(search).is_empty())) => {
+                    Some(Ok(list)) if nothing_found(&list) => {
                         let searched = search.with(Option::is_some);
                         let message = move || {
                             let texts = i18n::customers::texts();
@@ -162,19 +165,27 @@ pub fn CustomersPage() -> impl IntoView {
                             .into_any()
                     }
                     Some(Ok(list)) => {
-                        let next = list.continuation_token().map(str::to_owned);
                         let count = list.items.len();
                         view! {
                             <p class="list-count" id="customers-shown">
                                 {move || i18n::customers::texts().shown.of(count)}
                             </p>
-                            <CustomerTable customers=list.items highlight=added.get() />
-                            <Pager trail search next />
                         }
                             .into_any()
                     }
                 }}
             </div>
+            // Outside the live region: a search announces how many customers
+            // it found, not every row of the table.
+            {move || {
+                customers.get().and_then(Result::ok).filter(|list| !nothing_found(list)).map(|list| {
+                    let next = list.continuation_token().map(str::to_owned);
+                    view! {
+                        <CustomerTable customers=list.items highlight=added.get() />
+                        <Pager trail search next />
+                    }
+                })
+            }}
         </main>
     }
 }

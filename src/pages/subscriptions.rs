@@ -8,7 +8,7 @@ use leptos::ev::SubmitEvent;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use listing::{Listing, ShowMore};
+use listing::{ListedCount, Listing, ShowMore};
 use offer_row::OfferRow;
 
 use crate::api::ApiError;
@@ -184,16 +184,21 @@ fn SubscriptionsForm() -> impl IntoView {
                         Shown::NoMatch => {
                             view! { <p class="notice">{t!(subscriptions.no_match)}</p> }.into_any()
                         }
-                        Shown::Offers => view! {
-                            <ul class="offers">
-                                <For each=move || listing.visible.get() key=|offer| offer.id.clone() let(offer)>
-                                    <OfferRow offer offers issues reveal=attempted locked />
-                                </For>
-                            </ul>
-                            <ShowMore listing />
-                        }.into_any(),
+                        Shown::Offers => view! { <ListedCount listing /> }.into_any(),
                     }}
                 </div>
+                // Outside the live region: a search announces how many offers
+                // match, not every offer it lists.
+                {move || {
+                    shown.with(|shown| *shown == Shown::Offers).then(|| view! {
+                        <ul class="offers">
+                            <For each=move || listing.visible.get() key=|offer| offer.id.clone() let(offer)>
+                                <OfferRow offer offers issues reveal=attempted locked />
+                            </For>
+                        </ul>
+                        <ShowMore listing />
+                    })
+                }}
                 <div class="totals" aria-live="polite" id="totals">
                     {move || {
                         let chosen = chosen.get();

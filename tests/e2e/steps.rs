@@ -199,6 +199,28 @@ pub(crate) async fn eventually<T: std::fmt::Debug>(
     }
 }
 
+/// The live region around `css` (`aria-live`, which a screen reader reads
+/// out when it changes) comes to say `said`, and holds no list or table: a
+/// search announces what it found in one sentence, not every row it shows.
+pub(crate) async fn announces(client: &Client, css: &str, said: &str) -> Outcome {
+    eventually(
+        &format!("the live region around {css} saying {said:?} alone"),
+        async || {
+            client
+                .execute(
+                    "const region = document.querySelector(arguments[0])?.closest('[aria-live]');
+                     return region ? [region.textContent.trim(), region.querySelectorAll('ul, ol, table, li, tr').length] : null;",
+                    vec![json!(css)],
+                )
+                .await
+                .map_err(failed(&format!("the live region around {css}")))
+        },
+        |seen| *seen == json!([said, 0]),
+    )
+    .await
+    .map(drop)
+}
+
 /// The text of `css` once `wanted` holds for it.
 pub(crate) async fn text_until(
     client: &Client,
@@ -439,8 +461,8 @@ pub(crate) async fn search_finds_only(client: &Client, query: &str, name: &str) 
         },
         |(rows, table)| *rows == 1 && table.contains(name),
     )
-    .await
-    .map(drop)
+    .await?;
+    announces(client, "#customers-shown", "1 customer shown").await
 }
 
 /// Back on Customers after Done: the new customer's row is highlighted.

@@ -132,26 +132,39 @@ impl Listing {
     }
 }
 
-/// "Showing 25 of 250 offers", and a button that lists the next ones.
+/// "Showing 25 of 250 offers.", above the list, in the offers' live region:
+/// a search or a tab announces how many offers match, not every listed one.
+#[component]
+pub fn ListedCount(listing: Listing) -> impl IntoView {
+    let Listing {
+        visible, unlisted, ..
+    } = listing;
+    move || {
+        let shown = visible.with(Vec::len);
+        let matching = shown + unlisted.get();
+        view! {
+            <p class="list-count" id="offers-listed" data-matching=matching>
+                {(i18n::subscriptions::texts().listed_of)(
+                    &format::number(shown as f64),
+                    &format::number(matching as f64),
+                )}
+            </p>
+        }
+    }
+}
+
+/// Under the list, while some matching offers are not listed: a button that
+/// lists the next ones.
 #[component]
 pub fn ShowMore(listing: Listing) -> impl IntoView {
     let Listing {
         listed, unlisted, ..
     } = listing;
     move || {
-        let unlisted = unlisted.get();
-        (unlisted > 0).then(|| {
-            let shown = listed.get_untracked();
-            let next = unlisted.min(LISTED_AT_ONCE);
+        let next = unlisted.get().min(LISTED_AT_ONCE);
+        (next > 0).then(|| {
             view! {
-                <p class="offers__more" id="offers-listed" data-matching=shown + unlisted>
-                    {move || {
-                        (i18n::subscriptions::texts().listed_of)(
-                            &format::number(shown as f64),
-                            &format::number((shown + unlisted) as f64),
-                        )
-                    }}
-                    " "
+                <p class="offers__more">
                     <button
                         type="button"
                         class="button button--secondary"
