@@ -78,6 +78,7 @@ while (at < bytes.length) {
       entries.push(text(from), text(name), description);
       continue;
     }
+    if (!/^[A-Za-z_]\w*$/.test(name)) fail(`an import named ${JSON.stringify(name)}, not a plain JS name`);
     const uses = script.match(new RegExp(`(?<![\\w$])${name}(?![\\w$])`, 'g'))?.length ?? 0;
     const key = new RegExp(`(?<![\\w$.])${name}(?=\\s*:)`);
     if (uses !== 1 || !key.test(script)) fail(`${jsPath} names ${name} ${uses} times, not once as a key`);

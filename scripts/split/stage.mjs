@@ -31,7 +31,7 @@ if (!appScript) {
 }
 
 let script = readFileSync(join(splitDir, loader), 'utf8');
-/** `script` with its one `from` replaced by `to`; the build stops if it has no `from`. */
+/** Replaces the `from` in `script` by `to`; the build stops if there is none. */
 const rewrite = (from, to, what) => {
   if (!script.includes(from)) {
     console.error(`split: ${loader} does not ${what}; has wasm_split_cli changed?`);
