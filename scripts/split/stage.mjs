@@ -68,7 +68,10 @@ for (const piece of pieces) {
   const optimised = join(splitDir, `${piece}.opt`);
   execFileSync('wasm-opt', ['-Oz', join(splitDir, piece), '-o', optimised], { stdio: 'inherit' });
   const bytes = readFileSync(optimised);
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+  // 10 hex digits, not Trunk's 16: `__wasm_split.js`, part of every first
+  // load, names all 66-odd pieces, and the digits do not compress (256 B of
+  // gzip). 40 bits still keep two versions of a piece from sharing a name.
+  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
   const hashed = piece.replace(/\.wasm$/, `-${hash}.wasm`);
   writeFileSync(join(stage, hashed), bytes);
   const reference = JSON.stringify(`./${piece}`);

@@ -86,6 +86,7 @@ mod tests {
             "/wizard/main-1f2e0d9a34b7c1e8.css",
             "/split_review_page_954283307893029520-c5eca813d7cc86c0.wasm",
             "/chunk_20-0bff660acc6b003c.wasm",
+            "/chunk_20-0bff660acc.wasm",
         ] {
             assert!(is_hashed(hashed), "{hashed}");
         }
