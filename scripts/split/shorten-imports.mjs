@@ -11,12 +11,13 @@
 // an object key: wasm-bindgen's output would then have changed shape.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeLeb, readLeb } from './leb128.mjs';
+import { encodeLeb, readLeb, replaceSection } from './wasm-binary.mjs';
 
 const [outDir, outName] = process.argv.slice(2);
 const wasmPath = join(outDir, `${outName}_bg.wasm`);
 const jsPath = join(outDir, `${outName}.js`);
 const module = `./${outName}_bg.js`;
+const SHORT_MODULE = 'a';
 const bytes = readFileSync(wasmPath);
 let script = readFileSync(jsPath, 'utf8');
 
@@ -52,18 +53,9 @@ const skipDescription = (kind, at) => {
   return fail(`an import of kind ${kind}, which this script does not know`);
 };
 
-const parts = [bytes.subarray(0, 8)];
+const IMPORT_SECTION = 2;
 let renamed = 0;
-let at = 8;
-while (at < bytes.length) {
-  const id = bytes[at];
-  const [size, start] = leb(at + 1);
-  const end = start + size;
-  if (id !== 2) {
-    parts.push(bytes.subarray(at, end));
-    at = end;
-    continue;
-  }
+const edited = replaceSection(bytes, IMPORT_SECTION, (start) => {
   let [count, cursor] = leb(start);
   const entries = [encodeLeb(count)];
   for (let index = 0; index < count; index += 1) {
@@ -85,17 +77,15 @@ while (at < bytes.length) {
     const short = shortName(renamed);
     renamed += 1;
     script = script.replace(key, short);
-    entries.push(text('a'), text(short), description);
+    entries.push(text(SHORT_MODULE), text(short), description);
   }
-  const body = Buffer.concat(entries);
-  parts.push(Buffer.from([2]), encodeLeb(body.length), body);
-  at = end;
-}
+  return Buffer.concat(entries);
+});
 
 const moduleKey = JSON.stringify(module);
 if (script.split(moduleKey).length !== 2) fail(`${jsPath} names ${moduleKey} other than once`);
 if (renamed === 0) fail(`${wasmPath} imports nothing from ${module}`);
-script = script.replace(moduleKey, 'a');
-writeFileSync(wasmPath, Buffer.concat(parts));
+script = script.replace(moduleKey, SHORT_MODULE);
+writeFileSync(wasmPath, edited);
 writeFileSync(jsPath, script);
 console.error(`shorten-imports: ${renamed} imports renamed`);

@@ -8,7 +8,7 @@
 //
 //   node unexport.mjs MAIN_WASM
 import { readFileSync, writeFileSync } from 'node:fs';
-import { encodeLeb, readLeb } from './leb128.mjs';
+import { encodeLeb, readLeb, replaceSection } from './wasm-binary.mjs';
 
 const UNUSED = /^(__wbindgen_describe_)?intounderlying(source|sink|bytesource)_/;
 
@@ -17,35 +17,25 @@ const bytes = readFileSync(path);
 
 const leb = (at) => readLeb(bytes, at);
 
-const parts = [bytes.subarray(0, 8)];
+const EXPORT_SECTION = 7;
 let dropped = 0;
-let at = 8;
-while (at < bytes.length) {
-  const id = bytes[at];
-  const [size, start] = leb(at + 1);
-  const end = start + size;
-  if (id !== 7) {
-    parts.push(bytes.subarray(at, end));
-  } else {
-    let [count, cursor] = leb(start);
-    const kept = [];
-    for (let i = 0; i < count; i++) {
-      const entryStart = cursor;
-      const [length, nameStart] = leb(cursor);
-      const name = bytes.toString('utf8', nameStart, nameStart + length);
-      const [, next] = leb(nameStart + length + 1); // kind byte, then index
-      if (UNUSED.test(name)) dropped++;
-      else kept.push(bytes.subarray(entryStart, next));
-      cursor = next;
-    }
-    const body = Buffer.concat([encodeLeb(kept.length), ...kept]);
-    parts.push(Buffer.from([7]), encodeLeb(body.length), body);
+const edited = replaceSection(bytes, EXPORT_SECTION, (start) => {
+  let [count, cursor] = leb(start);
+  const kept = [];
+  for (let i = 0; i < count; i++) {
+    const entryStart = cursor;
+    const [length, nameStart] = leb(cursor);
+    const name = bytes.toString('utf8', nameStart, nameStart + length);
+    const [, next] = leb(nameStart + length + 1); // kind byte, then index
+    if (UNUSED.test(name)) dropped++;
+    else kept.push(bytes.subarray(entryStart, next));
+    cursor = next;
   }
-  at = end;
-}
+  return Buffer.concat([encodeLeb(kept.length), ...kept]);
+});
 if (dropped === 0) {
   console.error('unexport: none of the unused exports found; nothing changed');
 } else {
-  writeFileSync(path, Buffer.concat(parts));
+  writeFileSync(path, edited);
   console.error(`unexport: ${dropped} exports of unused classes dropped`);
 }
