@@ -7,19 +7,16 @@
 //   node profile.mjs WASM OUT_JSON
 import { readFileSync, writeFileSync } from 'node:fs';
 
+import { readLeb } from '../split/wasm-binary.mjs';
+
 const [wasmPath, outPath] = process.argv.slice(2);
 const bytes = readFileSync(wasmPath);
 
 let at = 8; // magic and version
 const leb = () => {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    result += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (byte < 0x80) return result;
-  }
+  const [value, next] = readLeb(bytes, at);
+  at = next;
+  return value;
 };
 const name = () => {
   const length = leb();
