@@ -177,6 +177,9 @@ const samples = {
   offersRender: [],
   filterChanged: [],
   filterAllChanged: [],
+  filterScript: [],
+  filterLayout: [],
+  filterPaint: [],
 };
 const failures = [];
 const pageErrors = [];
@@ -488,6 +491,23 @@ async function offersRun(browser, token, wizard) {
   }
 }
 
+/** The same filtering, traced: where a keystroke's time goes. */
+async function tracedOffersRun(browser, token, wizard) {
+  const { context, page } = await freshPage(browser, { token, wizard, ready: { offers: firstTab } });
+  try {
+    await page.goto(`${bigBase}/customers/new/subscriptions`, { waitUntil: 'commit' });
+    await page.evaluate(() => window.__ready);
+    await page.focus('#offer-search');
+    await keyCosts(await tracer(context, page), page, FILTER_KEYS, '#offer-search', {
+      script: samples.filterScript,
+      layout: samples.filterLayout,
+      paint: samples.filterPaint,
+    });
+  } finally {
+    await context.close();
+  }
+}
+
 /** Fills Account info once through the UI (by element ids, not by text)
  *  and keeps the wizard's stored state: later runs start from it. Also
  *  records which files a first load fetches. */
@@ -601,6 +621,7 @@ try {
     ['offers', () => offersRun(browser, bigToken, wizard)],
     ['slow network', () => slowNetworkRun(browser, token), SLOW_NETWORK_RUNS],
     ['traced', () => tracedRun(browser, token, wizard), TRACED_RUNS],
+    ['traced offers', () => tracedOffersRun(browser, bigToken, wizard), TRACED_RUNS],
     ['bare page', () => bareRun(browser)],
   ];
   for (let run = 0; run < runs; run += 1) {
