@@ -1,5 +1,7 @@
 use customer_model::validation::Field;
+use leptos::html::Select;
 use leptos::prelude::*;
+use web_sys::{HtmlOptionElement, HtmlSelectElement};
 
 use crate::components::text_field::{FieldHead, FieldInput, described_by, is_error};
 
@@ -24,10 +26,24 @@ pub fn SelectField(
         message,
     } = FieldInput::of(field);
     let has_hint = hint.is_some();
+    let list = NodeRef::<Select>::new();
+    let placeholders = u32::from(placeholder.is_some());
+    // Listed again only when the options change (a new language, the
+    // countries named), as plain options in one fragment: a view for each of
+    // 249 countries, with its own state and five calls across to the browser,
+    // made the task that lists them the longest after Account info opened. A
+    // new value is the select's `value` below, not a pass over the options.
+    Effect::new(move || {
+        if let Some(select) = list.get() {
+            options.with(|options| list_options(&select, placeholders, options));
+            select.set_value(&value.get.get_untracked());
+        }
+    });
     view! {
         <div class="field" class=("field--error", move || is_error(message))>
             <FieldHead id label optional hint message />
             <select
+                node_ref=list
                 id=id
                 name=id
                 autocomplete=autocomplete
@@ -41,21 +57,23 @@ pub fn SelectField(
                 prop:value=move || value.get.get()
             >
                 {placeholder.map(|text| view! { <option value="">{move || text.get()}</option> })}
-                // Rendered again only when the options change (a new
-                // language, the countries named): a new value is the select's
-                // `value` above, not a pass over every option (249 countries).
-                {move || {
-                    let current = value.get.get_untracked();
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(option, text)| {
-                            let selected = option == current;
-                            view! { <option value=option selected=selected>{text}</option> }
-                        })
-                        .collect_view()
-                }}
             </select>
         </div>
     }
+}
+
+/// `options`, (value, text) pairs, in place of the options of `select` after
+/// its first `kept`.
+fn list_options(select: &HtmlSelectElement, kept: u32, options: &[(String, String)]) {
+    select.set_length(kept);
+    let Some(document) = select.owner_document() else {
+        return;
+    };
+    let listed = document.create_document_fragment();
+    for (value, text) in options {
+        if let Ok(option) = HtmlOptionElement::new_with_text_and_value(text, value) {
+            let _ = listed.append_child(&option);
+        }
+    }
+    let _ = select.append_child(&listed);
 }
