@@ -30,9 +30,10 @@ pub fn SelectField(
     let placeholders = u32::from(placeholder.is_some());
     // Listed again only when the options change (a new language, the
     // countries named), as plain options in one fragment: a view for each of
-    // 249 countries, with its own state and five calls across to the browser,
-    // made the task that lists them the longest after Account info opened. A
-    // new value is the select's `value` below, not a pass over the options.
+    // 249 countries, with its own state and about five calls across to the
+    // browser, made the task that lists them the longest after Account info
+    // opened. A new value is the select's `value` below, not a pass over the
+    // options.
     Effect::new(move || {
         if let Some(select) = list.get() {
             options.with(|options| list_options(&select, placeholders, options));
