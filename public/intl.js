@@ -4,7 +4,8 @@
 // app's own objects, made later on the page's thread, find it loaded. It also
 // names the countries it is given and sorts them by name in the first
 // language, the UI's, the work the country list needs, and answers with them,
-// `[code, name, code, name…]`, once that language is in.
+// `code\nname\ncode\nname…`, once that language is in: one string, which
+// the app's wasm takes in one call, where an array took one for each.
 const load = (language) => {
   new Intl.DisplayNames(language, { type: 'region' }).of('US');
   new Intl.Collator(language).compare('a', 'b');
@@ -27,7 +28,8 @@ const countriesByName = (language, codes) => {
   return codes
     .map((code) => [code, nameOf(code)])
     .sort((a, b) => compare(a[1], b[1]))
-    .flat();
+    .flat()
+    .join('\n');
 };
 
 onmessage = ({ data: [[first, ...others], codes] }) => {

@@ -65,21 +65,19 @@ fn start_intl_worker() -> Option<(Locale, js_sys::Promise)> {
     Some(loading)
 }
 
-/// Keeps the worker's countries, `[code, name, code, name…]` in its message
+/// Keeps the worker's countries, `code\nname\ncode\nname…` in its message
 /// (a failure's event has none).
 fn keep_country_list(locale: Locale, message: &JsValue) {
-    let data = Reflect::get(message, &"data".into()).unwrap_or_default();
-    if !Array::is_array(&data) {
+    let Some(data) = Reflect::get(message, &"data".into())
+        .ok()
+        .and_then(|data| data.as_string())
+    else {
         return;
-    }
-    let texts: Vec<String> = data
-        .unchecked_into::<Array>()
-        .iter()
-        .filter_map(|text| text.as_string())
-        .collect();
+    };
+    let texts: Vec<&str> = data.split('\n').collect();
     let list = texts
         .chunks_exact(2)
-        .map(|pair| (pair[0].clone(), pair[1].clone()))
+        .map(|pair| (pair[0].to_owned(), pair[1].to_owned()))
         .collect();
     COUNTRY_LIST.set(Some((locale, list)));
 }
