@@ -16,7 +16,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+import { armFrame } from './frame.mjs';
 import { signIn } from './sign-in.mjs';
+import { percentile } from './stats.mjs';
 
 const require = createRequire(resolve(process.env.BENCH_NODE_DIR ?? 'target/bench-node', 'package.json'));
 const { chromium } = require('playwright-core');
@@ -55,22 +57,6 @@ function serve(name, dist) {
   });
 }
 
-/** In the page: from the next `type` event to the end of the frame after it. */
-const armFrame = (type) => {
-  window.__frame = new Promise((resolve) =>
-    addEventListener(
-      type,
-      (event) =>
-        requestAnimationFrame(() => {
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve(performance.now() - event.timeStamp);
-          channel.port2.postMessage(null);
-        }),
-      { capture: true, once: true },
-    ),
-  );
-};
-
 async function measure(page, type, act) {
   await page.evaluate(armFrame, type);
   await act();
@@ -101,11 +87,6 @@ async function accountInfo(browser, build, samples) {
     await context.close();
   }
 }
-
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 let browser;
 try {

@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { readFileSync, writeFileSync } from 'node:fs';
 
+import { armFrame } from './frame.mjs';
 import { signIn } from './sign-in.mjs';
 
 const require = createRequire(`${process.env.BENCH_NODE_DIR}/package.json`);
@@ -252,20 +253,7 @@ async function bareRun(browser) {
     await page.setContent('<label for="bare">Name</label><input id="bare">');
     await page.focus('#bare');
     for (const key of 'Contoso') {
-      await page.evaluate(() => {
-        window.__frame = new Promise((resolve) =>
-          addEventListener(
-            'keydown',
-            (event) =>
-              requestAnimationFrame(() => {
-                const channel = new MessageChannel();
-                channel.port1.onmessage = () => resolve(performance.now() - event.timeStamp);
-                channel.port2.postMessage(null);
-              }),
-            { capture: true, once: true },
-          ),
-        );
-      });
+      await page.evaluate(armFrame, 'keydown');
       await page.keyboard.press(key);
       samples.bareFrame.push(await page.evaluate(() => window.__frame));
       await page.waitForTimeout(KEY_PAUSE_MS);

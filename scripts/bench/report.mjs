@@ -7,6 +7,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+import { percentile } from './stats.mjs';
+
 const [outDir, reportPath] = process.argv.slice(2);
 const read = (name) => {
   const path = join(outDir, name);
@@ -53,11 +55,6 @@ const cpuModel =
     ?.split(':')[1]
     ?.trim() ?? 'unknown';
 
-/** Nearest-rank percentile: with fewer than 100 samples p99 is the largest. */
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 const ms = (value) => (value === undefined ? '–' : `${value.toFixed(1)} ms`);
 const bytes = (value) => value.toLocaleString('en-US');
 /** The total of one column of a list of files' sizes. */

@@ -30,7 +30,7 @@ pub fn SelectField(
     let placeholders = u32::from(placeholder.is_some());
     // Listed again only when the options change (a new language, the
     // countries named), as plain options in one fragment: a view for each of
-    // 249 countries, with its own state and about five calls across to the
+    // 249 countries, with its own state and its own calls across to the
     // browser, made the task that lists them the longest after Account info
     // opened. A new value is the select's `value` below, not a pass over the
     // options.
